@@ -1,0 +1,65 @@
+# sitrep: two commands on a fresh machine.
+#   make demo   install what is missing, build, run sitrep on the examples
+#   make test   install what is missing, build, run every test
+# Other targets: build, asan, fuzz, fuzz-run, bench, format, check-format.
+
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+FUZZ_SECONDS ?= 30
+
+.PHONY: all deps build demo test test-default test-asan asan fuzz fuzz-run \
+        fuzz-smoke bench format check-format eval-sentences clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	@cmake --preset default >/dev/null
+	@cmake --build --preset default -j $(JOBS)
+
+demo: build
+	@mkdir -p build/demo
+	@echo "== sitrep split examples/reports.jsonl -> build/demo/split.jsonl"
+	@./build/sitrep split --table examples/reports.jsonl -o build/demo/split.jsonl
+
+test: check-format test-default test-asan fuzz-smoke
+	@echo "make test: all suites passed"
+
+test-default: build
+	@ctest --preset default -j $(JOBS)
+
+asan: deps
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j $(JOBS)
+
+test-asan: asan
+	@ctest --preset asan -j $(JOBS) -LE slow
+
+fuzz: deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+
+# Each fuzz target for FUZZ_SECONDS seconds from its seed corpus.
+fuzz-run: fuzz
+	@bash scripts/run-fuzzers.sh $(FUZZ_SECONDS)
+
+# A short run of every fuzz target, part of `make test`.
+fuzz-smoke: fuzz
+	@bash scripts/run-fuzzers.sh 15
+
+bench: build
+	@./build/bench/text_benchmark --benchmark_min_time=1
+
+eval-sentences: build
+	@./build/sitrep eval sentences ../shared/ud/en_ewt/en_ewt-ud-test.conllu
+
+format:
+	@git ls-files -- '*.cc' '*.h' | xargs clang-format -i
+
+check-format: deps
+	@git ls-files -- '*.cc' '*.h' | xargs clang-format --dry-run --Werror
+
+clean:
+	rm -rf build build-asan build-fuzz
