@@ -1,5 +1,7 @@
 #include "text/dateline.h"
 
+#include <initializer_list>
+
 #include "common/strings.h"
 #include "text/char_class.h"
 #include "text/utf8.h"
@@ -72,8 +74,13 @@ class Matcher {
       has_separator = true;
       ++k;
     }
-    if (!has_separator && !has_agency) return std::nullopt;
+    if (!has_separator) return std::nullopt;
     if (!has_agency && !has_date && !place_in_capitals) return std::nullopt;
+    // The body opens a sentence: "Nagorno-Karabakh (Artsakh) - a timeline"
+    // is a title, not a dateline.
+    if (k < tokens_.size() && CaseOfFirst(Text(k)) == InitialCase::kLower) {
+      return std::nullopt;
+    }
     m.end = tokens_[k - 1].end;
     m.body_token = k;
     return m;
@@ -103,16 +110,31 @@ class Matcher {
     }
     return true;
   }
-  bool Connector(size_t k) const {
-    static constexpr std::string_view kConnectors[] = {
-        "of", "de",  "del", "da",   "do", "du", "la",  "le", "el",
-        "al", "and", "on",  "upon", "am", "an", "der", "di"};
-    if (k >= limit_) return false;
-    const std::string_view s = Text(k);
-    for (std::string_view c : kConnectors) {
-      if (s == c) return true;
+  static bool OneOf(std::string_view word,
+                    std::initializer_list<std::string_view> list) {
+    const std::string lower = AsciiLower(word);
+    for (std::string_view w : list) {
+      if (lower == w) return true;
     }
     return false;
+  }
+  // Words that join the parts of a place name (Republic of Congo,
+  // Rostov-on-Don, Trinidad and Tobago), in any case.
+  bool Connector(size_t k) const {
+    return k < limit_ && OneOf(Text(k), {"of", "de", "del", "da", "do", "du",
+                                         "la", "le", "el", "al", "and", "on",
+                                         "upon", "am", "an", "der", "di"});
+  }
+  // Words that never belong to a place name; in capitals they mark a
+  // headline ("WAR IN UKRAINE - Day 574").
+  bool NotInNames(size_t k) const {
+    return OneOf(Text(k), {"in", "at", "to", "for", "with", "from", "by", "is",
+                           "are", "was", "were", "as", "after", "before",
+                           "over", "says", "said", "update"});
+  }
+  static bool Weekday(std::string_view word) {
+    return OneOf(word, {"monday", "tuesday", "wednesday", "thursday", "friday",
+                        "saturday", "sunday"});
   }
   bool AgencyWord(size_t k) const {
     if (k >= limit_) return false;
@@ -123,17 +145,24 @@ class Matcher {
   }
   // A capitalised name of up to kMaxNameWords words at *k, with connectors
   // between capitalised words. Advances *k past it.
+  bool NameWord(size_t k) const {
+    return Capitalised(k) && !time::MonthFromName(Text(k)) && !Connector(k) &&
+           !NotInNames(k);
+  }
   bool Name(size_t* k, bool* capitals) const {
     size_t j = *k;
-    if (!Capitalised(j) || time::MonthFromName(Text(j))) return false;
+    if (!NameWord(j) || Weekday(Text(j))) return false;
     size_t words = 0;
     while (words < kMaxNameWords) {
-      if (Capitalised(j) && !time::MonthFromName(Text(j))) {
+      if (NameWord(j)) {
         *capitals = *capitals && AllCapitals(j);
         ++j;
         ++words;
-      } else if (Connector(j) && Capitalised(j + 1)) {
+      } else if (Connector(j) && NameWord(j + 1)) {
         ++j;
+      } else if (Is(j, "/") && !tokens_[j].space_before &&
+                 !tokens_[j].space_after && NameWord(j + 1)) {
+        ++j;  // ISLAMABAD/KABUL
       } else {
         break;
       }

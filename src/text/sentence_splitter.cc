@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "absl/container/flat_hash_set.h"
+#include "common/strings.h"
 #include "text/char_class.h"
 
 namespace sitrep::text {
@@ -180,11 +182,23 @@ class Splitter {
            !toks_[k + 1].space_before && toks_[k + 1].space_after;
   }
 
-  bool StartsLikeSentence(size_t m) const {
-    if (tables_.IsSentenceStarter(T(m))) return true;
-    // An opening quotation: look at the word inside it.
-    return toks_[m].quote == QuoteRole::kOpen && m + 1 < toks_.size() &&
-           tables_.IsSentenceStarter(T(m + 1));
+  // Whether the capitalised word at m opens a sentence after an ambiguous
+  // abbreviation: a common sentence opener, or a word this document also
+  // writes in lowercase (so it is no name).
+  bool StartsLikeSentence(size_t m) {
+    if (toks_[m].quote == QuoteRole::kOpen && m + 1 < toks_.size()) ++m;
+    const std::string_view word = T(m);
+    if (tables_.IsSentenceStarter(word)) return true;
+    if (toks_[m].kind != TokenKind::kWord || !Upper(m)) return false;
+    if (!lowercase_words_) {
+      lowercase_words_.emplace();
+      for (size_t k = first_; k < toks_.size(); ++k) {
+        if (toks_[k].kind == TokenKind::kWord && Lower(k))
+          lowercase_words_->insert(T(k));
+      }
+    }
+    const std::string lower = AsciiLower(word);
+    return lowercase_words_->contains(lower) && lower != word;
   }
 
   bool EndsAfterPunctuation(size_t k, size_t m) const {
@@ -203,7 +217,7 @@ class Splitter {
     return true;
   }
 
-  bool EndsAfterAbbreviation(size_t k, size_t m) const {
+  bool EndsAfterAbbreviation(size_t k, size_t m) {
     if (Lower(m)) return false;
     const std::string_view s = T(k);
     const AbbreviationClass* cls = tables_.FindAbbreviation(s);
@@ -269,6 +283,10 @@ class Splitter {
   size_t first_;
   const TextTables& tables_;
   std::optional<Layout> layout_;
+  // Lowercase-initial words of the document, built on first need.
+  std::optional<
+      absl::flat_hash_set<std::string_view, StringViewHash, StringViewEq>>
+      lowercase_words_;
 };
 
 }  // namespace

@@ -60,7 +60,7 @@ std::vector<Case> LoadCases() {
       if (!first_input_line) c.input += '\n';
       c.input += line;
       first_input_line = false;
-    } else if (state == kExpected && !line.empty()) {
+    } else if (state == kExpected && !line.empty() && line[0] != '#') {
       cases.back().expected.push_back(line);
     }
   }

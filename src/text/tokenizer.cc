@@ -32,16 +32,6 @@ inline bool DigitAt(std::string_view t, uint32_t i, uint32_t end) {
   return i < end && IsAsciiDigit(static_cast<unsigned char>(t[i]));
 }
 
-bool StartsWithIgnoringCase(std::string_view t, uint32_t i, uint32_t end,
-                            std::string_view prefix) {
-  if (end - i < prefix.size()) return false;
-  for (size_t k = 0; k < prefix.size(); ++k) {
-    if ((static_cast<unsigned char>(t[i + k]) | 0x20) != prefix[k])
-      return false;
-  }
-  return true;
-}
-
 // "//" and "." are not letters, so the prefixes are compared by OR-ing
 // 0x20 only where the prefix has a letter.
 bool UrlPrefixAt(std::string_view t, uint32_t i, uint32_t end) {
@@ -307,6 +297,17 @@ void Tokenizer::Tokenize(std::string_view t, uint32_t begin, uint32_t end,
       if (b == '@' ? WordCharLength(t, j, end) > 0 : LetterAt(t, j, end)) {
         while (const int len = WordCharLength(t, j, end)) j += len;
         emit(i, j, b == '@' ? TokenKind::kHandle : TokenKind::kHashtag);
+        i = j;
+        continue;
+      }
+    }
+    // A clitic after a token that kept its period: U.N.'s -> U.N. 's
+    if (b == '\'' && !space && i > begin && t[i - 1] == '.') {
+      uint32_t j = i + 1;
+      while (j < end && IsAsciiAlpha(static_cast<unsigned char>(t[j]))) ++j;
+      if (j > i + 1 && WordCharLength(t, j, end) == 0 &&
+          CliticSplit(t, i - 1, j) == i) {
+        emit(i, j, TokenKind::kWord);
         i = j;
         continue;
       }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every libFuzzer target in build-fuzz/fuzz for SECONDS seconds each,
+# starting from the seed corpus in fuzz/corpus/<target> (copied, so the
+# repository is not changed). Fails on the first finding; the crashing
+# input is left in build-fuzz/fuzz-artifacts/.
+set -euo pipefail
+seconds=${1:-60}
+cd "$(dirname "$0")/.."
+out=build-fuzz/fuzz-artifacts
+mkdir -p "$out"
+for target in jsonl_reader text_analyzer; do
+  bin=build-fuzz/fuzz/${target}_fuzzer
+  work=$(mktemp -d)
+  cp -r fuzz/corpus/"$target"/. "$work"/
+  echo "fuzz: ${target}_fuzzer for ${seconds}s"
+  "$bin" "$work" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
+    -timeout=10 -print_final_stats=1 -artifact_prefix="$out/${target}-" 2>&1 |
+    grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|Done)" || true
+  status=${PIPESTATUS[0]}
+  rm -rf "$work"
+  if [ "$status" -ne 0 ]; then
+    echo "fuzz: ${target}_fuzzer found a problem (exit $status); see $out" >&2
+    exit 1
+  fi
+done
