@@ -201,15 +201,43 @@ class Splitter {
     return lowercase_words_->contains(lower) && lower != word;
   }
 
-  bool EndsAfterPunctuation(size_t k, size_t m) const {
-    if (Lower(m)) return false;
+  // Whether the writer of this text does not capitalise sentences: most
+  // words after . ! ? start in lowercase (chat, some e-mail). Then a
+  // lowercase word after such a mark still opens a new sentence.
+  bool LowercaseWriter() {
+    if (!lowercase_writer_) {
+      size_t marks = 0;
+      size_t lowercase = 0;
+      for (size_t k = first_; k + 1 < toks_.size(); ++k) {
+        const std::string_view s = T(k);
+        if (toks_[k].kind != TokenKind::kPunct ||
+            (s != "." && s != "!" && s != "?"))
+          continue;
+        if (toks_[k + 1].kind != TokenKind::kWord || !toks_[k + 1].space_before)
+          continue;
+        if (k > first_ && IsBulletStart(k - 1)) continue;  // "1. an item"
+        ++marks;
+        lowercase += Lower(k + 1);
+      }
+      lowercase_writer_ = marks >= 3 && lowercase * 2 > marks;
+    }
+    return *lowercase_writer_;
+  }
+
+  bool EndsAfterPunctuation(size_t k, size_t m) {
+    if (T(k) == "." && k > first_ && IsBulletStart(k - 1))
+      return false;  // "1. "
+    if (Lower(m)) {
+      const std::string_view s = T(k);
+      return (s == "." || s == "!" || s == "?") &&
+             toks_[m].kind == TokenKind::kWord && LowercaseWriter();
+    }
     const std::string_view next = T(m);
     if (next == "," || next == ";" || next == ":" || next == ")" ||
         next == "]" || next == "}" || next == "%") {
       return false;
     }
     const std::string_view s = T(k);
-    if (s == "." && k > first_ && IsBulletStart(k - 1)) return false;  // "1. "
     if (IsEllipsis(s)) {
       return Upper(m) || toks_[m].quote == QuoteRole::kOpen ||
              toks_[m].newlines_before > 0;
@@ -283,6 +311,7 @@ class Splitter {
   size_t first_;
   const TextTables& tables_;
   std::optional<Layout> layout_;
+  std::optional<bool> lowercase_writer_;
   // Lowercase-initial words of the document, built on first need.
   std::optional<
       absl::flat_hash_set<std::string_view, StringViewHash, StringViewEq>>
