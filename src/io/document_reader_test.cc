@@ -69,7 +69,7 @@ TEST_F(DocumentReaderTest, JsonlWithBadLinesGoesOn) {
   EXPECT_FALSE(r[0].rejected());
   EXPECT_EQ(r[1].document.line, 3u);
   EXPECT_EQ(FirstError(r[1]), "malformed_json");
-  EXPECT_EQ(r[1].document.id, "batch.jsonl:3");
+  EXPECT_EQ(r[1].document.id, "b");  // recovered from the broken line
   EXPECT_EQ(r[2].document.id, "batch.jsonl:4");
   EXPECT_FALSE(r[2].rejected());
   EXPECT_EQ(FirstError(r[3]), "missing_text");

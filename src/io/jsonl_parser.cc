@@ -12,10 +12,41 @@ void Fail(std::vector<DocumentError>* errors, std::string code,
   errors->push_back({std::move(code), std::move(message), true});
 }
 
+// For a line that cannot be parsed: the value of a leading "id" field when
+// it is a plain string (no escapes, valid UTF-8, at most 256 bytes), so the
+// error can name the record.
+std::string SalvageId(std::string_view line) {
+  const size_t key = line.find("\"id\"");
+  if (key == std::string_view::npos || key > 64) return "";
+  size_t i = line.find_first_not_of(" \t", key + 4);
+  if (i == std::string_view::npos || line[i] != ':') return "";
+  i = line.find_first_not_of(" \t", i + 1);
+  if (i == std::string_view::npos || line[i] != '"') return "";
+  const size_t end = line.find_first_of("\"\\", i + 1);
+  if (end == std::string_view::npos || line[end] != '"' || end - i - 1 > 256) {
+    return "";
+  }
+  const std::string_view id = line.substr(i + 1, end - i - 1);
+  if (id.empty() || text::FindInvalidUtf8(id) != std::string_view::npos) {
+    return "";
+  }
+  return std::string(id);
+}
+
 }  // namespace
 
 void JsonlParser::Parse(std::string_view line, Document* doc,
                         std::vector<DocumentError>* errors) {
+  const size_t errors_before = errors->size();
+  ParseLine(line, doc, errors);
+  if (doc->id.empty() && errors->size() > errors_before &&
+      errors->back().fatal) {
+    doc->id = SalvageId(line);
+  }
+}
+
+void JsonlParser::ParseLine(std::string_view line, Document* doc,
+                            std::vector<DocumentError>* errors) {
   if (const size_t bad = text::FindInvalidUtf8(line);
       bad != std::string_view::npos) {
     Fail(errors, "invalid_utf8",

@@ -18,10 +18,15 @@ class JsonlParser {
   // so the caller presets id and origin). Problems go to *errors: fatal
   // ones reject the document (invalid_utf8, malformed_json, missing_text,
   // empty); a bad "date" is a warning and the date is left empty.
+  // When the line is rejected before its id was read, a plain leading "id"
+  // string is still recovered if it can be.
   void Parse(std::string_view line, Document* doc,
              std::vector<DocumentError>* errors);
 
  private:
+  void ParseLine(std::string_view line, Document* doc,
+                 std::vector<DocumentError>* errors);
+
   simdjson::dom::parser parser_;
   std::string padded_;  // line + SIMDJSON_PADDING
 };

@@ -85,6 +85,27 @@ TEST(JsonlParserTest, BadDateKeepsTheDocument) {
   EXPECT_EQ(doc.text, "x");
 }
 
+TEST(JsonlParserTest, RejectedLinesKeepAPlainLeadingId) {
+  const struct {
+    const char* line;
+    const char* id;
+  } cases[] = {
+      {"{\"id\":\"r7\",\"text\":\"unterminated}", "r7"},
+      {"{ \"id\" : \"r8\", \"text\": \"caf\xE9\"}", "r8"},
+      {"{\"id\":\"esc\\\"aped\",\"text\":", ""},
+      {"{\"title\":\"t\",\"x\":1,", ""},
+      {"{\"id\":17,", ""},
+  };
+  JsonlParser parser;
+  for (const auto& c : cases) {
+    Document doc;
+    std::vector<DocumentError> errors;
+    parser.Parse(c.line, &doc, &errors);
+    ASSERT_FALSE(errors.empty()) << c.line;
+    EXPECT_EQ(doc.id, c.id) << c.line;
+  }
+}
+
 TEST(JsonlParserTest, InvalidUtf8ReportsTheByte) {
   JsonlParser parser;
   Document doc;
