@@ -4,10 +4,13 @@
 //
 //   build/bench/text_benchmark [--benchmark_min_time=2]
 //
+// SITREP_BENCH_CORPUS=FILE (JSONL or text, as `sitrep split` reads it)
+// replaces the examples with another corpus.
 // Reported as bytes of input text per second.
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -20,8 +23,9 @@ namespace {
 const std::vector<Document>& Corpus() {
   static const std::vector<Document>* corpus = [] {
     auto* docs = new std::vector<Document>();
-    auto reader =
-        DocumentReader::Open(SITREP_SOURCE_DIR "/examples/reports.jsonl");
+    const char* path = std::getenv("SITREP_BENCH_CORPUS");
+    auto reader = DocumentReader::Open(
+        path != nullptr ? path : SITREP_SOURCE_DIR "/examples/reports.jsonl");
     if (!reader.ok()) {
       std::fprintf(stderr, "%s\n", reader.status().ToString().c_str());
       std::abort();
