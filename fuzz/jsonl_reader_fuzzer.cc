@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   std::FILE* file = fmemopen(const_cast<uint8_t*>(data), size, "rb");
   if (file == nullptr) return 0;
-  sitrep::io::LineReader lines(file, 256);
+  sitrep::io::LineReader lines(file, 256, 64);
   sitrep::io::LineReader::Line line;
   uint64_t total = 0;
   while (lines.Next(&line)) {

@@ -6,12 +6,9 @@
 #include "common/strings.h"
 
 namespace sitrep::io {
-namespace {
-constexpr size_t kChunk = size_t{1} << 20;
-}  // namespace
-
-LineReader::LineReader(std::FILE* file, size_t max_line_bytes)
-    : file_(file), max_line_(max_line_bytes) {}
+LineReader::LineReader(std::FILE* file, size_t max_line_bytes,
+                       size_t chunk_bytes)
+    : file_(file), max_line_(max_line_bytes), chunk_(chunk_bytes) {}
 
 void LineReader::Compact() {
   if (start_ > 0) {
@@ -24,8 +21,8 @@ bool LineReader::Fill() {
   if (eof_) return false;
   Compact();
   const size_t old = buffer_.size();
-  buffer_.resize(old + kChunk);
-  const size_t got = std::fread(buffer_.data() + old, 1, kChunk, file_);
+  buffer_.resize(old + chunk_);
+  const size_t got = std::fread(buffer_.data() + old, 1, chunk_, file_);
   buffer_.resize(old + got);
   if (got == 0) {
     eof_ = true;

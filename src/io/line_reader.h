@@ -15,8 +15,10 @@ namespace sitrep::io {
 
 class LineReader {
  public:
-  // Reads from `file`, which stays owned by the caller.
-  LineReader(std::FILE* file, size_t max_line_bytes);
+  // Reads from `file`, which stays owned by the caller, `chunk_bytes` at a
+  // time.
+  LineReader(std::FILE* file, size_t max_line_bytes,
+             size_t chunk_bytes = size_t{1} << 20);
 
   struct Line {
     std::string_view text;  // without the '\n'; valid until the next call
@@ -47,6 +49,7 @@ class LineReader {
 
   std::FILE* file_;
   size_t max_line_;
+  size_t chunk_;
   std::string buffer_;
   size_t start_ = 0;  // first unconsumed byte in buffer_
   uint64_t line_number_ = 0;

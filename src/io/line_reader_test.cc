@@ -68,6 +68,23 @@ TEST(LineReaderTest, LinesAcrossChunkBoundaries) {
   EXPECT_EQ(ReadAll(contents, 4096), expected);
 }
 
+TEST(LineReaderTest, TinyChunks) {
+  for (size_t chunk : {1, 2, 7, 64}) {
+    MemoryFile f("alpha\n\nbeta gamma\n" + std::string(40, 'z') + "\nlast");
+    LineReader reader(f.get(), 16, chunk);
+    std::vector<std::string> got;
+    LineReader::Line line;
+    while (reader.Next(&line)) {
+      got.push_back(line.too_long ? "<" + std::to_string(line.length) + ">"
+                                  : std::string(line.text));
+    }
+    EXPECT_EQ(got, (std::vector<std::string>{"alpha", "", "beta gamma", "<40>",
+                                             "last"}))
+        << "chunk " << chunk;
+    EXPECT_EQ(reader.bytes_consumed(), 63u) << "chunk " << chunk;
+  }
+}
+
 TEST(LineReaderTest, NumbersAndBytes) {
   MemoryFile f("one\ntwo\nthree");
   LineReader reader(f.get(), 100);
