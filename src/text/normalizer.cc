@@ -125,8 +125,19 @@ absl::StatusOr<NormalizedText> Normalize(std::string_view original) {
   for (size_t i = 0; i < original.size();) {
     const auto b = static_cast<unsigned char>(original[i]);
     if (b < 0x80) {
-      stage1.push_back(IsAsciiControl(b) ? ' ' : static_cast<char>(b));
-      ++i;
+      // Copy the run of plain ASCII in one go.
+      size_t j = i;
+      while (j < original.size() &&
+             static_cast<unsigned char>(original[j]) < 0x80 &&
+             !IsAsciiControl(static_cast<unsigned char>(original[j]))) {
+        ++j;
+      }
+      stage1.append(original.data() + i, j - i);
+      if (j == i) {  // a control character
+        stage1.push_back(' ');
+        ++j;
+      }
+      i = j;
       continue;
     }
     int len = 0;

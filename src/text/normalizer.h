@@ -25,6 +25,25 @@ class NormalizedText {
   uint32_t OriginalEnd(uint32_t offset) const;
   bool identity() const { return punct_.identity() && nfc_.identity(); }
 
+  // Maps a sequence of spans whose begins, and whose ends, do not decrease
+  // (tokens in text order) in linear total time.
+  class SpanMapper {
+   public:
+    explicit SpanMapper(const NormalizedText& text) : text_(text) {}
+    uint32_t Begin(uint32_t offset) {
+      return text_.punct_.MapBegin(text_.nfc_.MapBegin(offset, &nfc_begin_),
+                                   &punct_begin_);
+    }
+    uint32_t End(uint32_t offset) {
+      return text_.punct_.MapEnd(text_.nfc_.MapEnd(offset, &nfc_end_),
+                                 &punct_end_);
+    }
+
+   private:
+    const NormalizedText& text_;
+    size_t nfc_begin_ = 0, punct_begin_ = 0, nfc_end_ = 0, punct_end_ = 0;
+  };
+
  private:
   friend absl::StatusOr<NormalizedText> Normalize(std::string_view);
   std::string_view original_;

@@ -2,6 +2,7 @@
 #ifndef SITREP_TEXT_OFFSET_MAP_H_
 #define SITREP_TEXT_OFFSET_MAP_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -30,6 +31,13 @@ class OffsetMap {
 
   uint32_t MapBegin(uint32_t offset) const;
   uint32_t MapEnd(uint32_t offset) const;
+
+  // The same for a nondecreasing sequence of offsets, in linear total time:
+  // *cursor (start at 0, one per sequence) remembers where the previous
+  // lookup ended. An offset smaller than the previous one is still mapped
+  // right, by a binary search.
+  uint32_t MapBegin(uint32_t offset, size_t* cursor) const;
+  uint32_t MapEnd(uint32_t offset, size_t* cursor) const;
 
  private:
   std::vector<Edit> edits_;

@@ -55,5 +55,22 @@ TEST(OffsetMapTest, SeveralEdits) {
   EXPECT_EQ(map.MapEnd(10), 15u);
 }
 
+TEST(OffsetMapTest, CursorsAgreeWithBinarySearch) {
+  OffsetMap map;
+  map.Add(0, 1, 0, 3);
+  map.Add(4, 5, 6, 9);
+  map.Add(6, 6, 10, 13);
+  map.Add(6, 7, 13, 15);
+  map.Add(9, 11, 17, 18);
+  size_t begin_cursor = 0, end_cursor = 0;
+  for (uint32_t x = 0; x < 14; ++x) {
+    EXPECT_EQ(map.MapBegin(x, &begin_cursor), map.MapBegin(x)) << x;
+    EXPECT_EQ(map.MapEnd(x, &end_cursor), map.MapEnd(x)) << x;
+  }
+  // Going back still works.
+  EXPECT_EQ(map.MapBegin(2, &begin_cursor), map.MapBegin(2));
+  EXPECT_EQ(map.MapEnd(1, &end_cursor), map.MapEnd(1));
+}
+
 }  // namespace
 }  // namespace sitrep::text

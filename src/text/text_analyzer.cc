@@ -113,18 +113,22 @@ absl::Status TextAnalyzerImpl::AnalyzeText(const Document& document,
   std::vector<std::pair<size_t, size_t>> ranges;
   splitter_.Split(text, tokens, first, &ranges);
   out->sentences.reserve(ranges.size());
+  NormalizedText::SpanMapper mapper(*normalized);
+  const bool identity = normalized->identity();
   for (const auto& [b, e] : ranges) {
     Sentence& sentence = out->sentences.emplace_back();
-    sentence.span = span_of(tokens[b].begin, tokens[e - 1].end);
     sentence.tokens.reserve(e - b);
     for (size_t k = b; k < e; ++k) {
       const RawToken& t = tokens[k];
       Token& token = sentence.tokens.emplace_back();
       token.text.assign(text.data() + t.begin, t.end - t.begin);
-      token.span = span_of(t.begin, t.end);
+      token.span = identity ? Span{t.begin, t.end}
+                            : Span{mapper.Begin(t.begin), mapper.End(t.end)};
       token.kind = t.kind;
       token.space_after = t.space_after;
     }
+    sentence.span = {sentence.tokens.front().span.begin,
+                     sentence.tokens.back().span.end};
   }
   for (const QuotePair& q : PairQuotes(text, tokens)) {
     Quote& quote = out->quotes.emplace_back();
