@@ -331,9 +331,11 @@ void Tokenizer::Tokenize(std::string_view t, uint32_t begin, uint32_t end,
       const char32_t m = DecodeUtf8(t, j, &next_len);
       if (!IsSymbolModifier(m)) break;
       j += next_len;
-      if (m == 0x200D && j < end) {  // joiner: take the joined symbol too
-        DecodeUtf8(t, j, &next_len);
-        j += next_len;
+      // A joiner takes the next symbol too (emoji sequences); never a word
+      // character or ASCII, which may be part of a normalised replacement.
+      if (m == 0x200D && j < end && static_cast<unsigned char>(t[j]) >= 0x80) {
+        const char32_t joined = DecodeUtf8(t, j, &next_len);
+        if (!IsWordCodePoint(joined)) j += next_len;
       }
     }
     emit(i, j,
