@@ -20,7 +20,10 @@ bool IsLowerCodePoint(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
 
 bool IsSymbolModifier(char32_t c) {
   return (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F3FB && c <= 0x1F3FF) ||
-         c == 0x200D || c == 0x20E3 || (c >= 0xE0020 && c <= 0xE007F);
+         c == 0x200D || c == 0x20E3 || (c >= 0xE0020 && c <= 0xE007F) ||
+         // Combining marks: NFC can decompose a symbol into a base and a
+         // mark (U+2ADC), which must stay one token.
+         (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
 }
 
 InitialCase CaseOfFirst(std::string_view s) {

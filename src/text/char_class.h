@@ -27,7 +27,7 @@ bool IsWordCodePoint(char32_t c);
 bool IsUpperCodePoint(char32_t c);
 bool IsLowerCodePoint(char32_t c);
 // Code points that attach to the preceding symbol: variation selectors,
-// emoji skin-tone modifiers, zero-width joiner, combining enclosing marks.
+// emoji skin-tone modifiers, zero-width joiner, combining marks.
 bool IsSymbolModifier(char32_t c);
 
 // Case of the first character of `s` (valid UTF-8), for sentence decisions.

@@ -30,6 +30,7 @@ TEST(CharClassTest, SymbolModifiers) {
   EXPECT_TRUE(IsSymbolModifier(U'\uFE0F'));
   EXPECT_TRUE(IsSymbolModifier(U'\U0001F3FD'));
   EXPECT_TRUE(IsSymbolModifier(U'\u200D'));
+  EXPECT_TRUE(IsSymbolModifier(U'\u0338'));  // combining long solidus
   EXPECT_FALSE(IsSymbolModifier(U'a'));
 }
 
