@@ -32,14 +32,6 @@ class BadInputTest : public ::testing::Test {
   fs::path dir_;
 };
 
-std::vector<nlohmann::json> Lines(const std::string& out) {
-  std::vector<nlohmann::json> lines;
-  std::istringstream in(out);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(nlohmann::json::parse(line));
-  return lines;
-}
-
 std::string Code(const nlohmann::json& record) {
   if (!record.contains("errors") || record["errors"].empty()) return "";
   return record["errors"][0]["code"];
@@ -75,7 +67,7 @@ TEST_F(BadInputTest, EveryBadRecordIsRejectedAndTheBatchGoesOn) {
                                   Path("program.bin"), Path("empty.txt"),
                                   Path("huge.txt"), Path("good3.txt")});
   EXPECT_EQ(r.exit_code, 3) << r.err;
-  const std::vector<nlohmann::json> out = Lines(r.out);
+  const std::vector<nlohmann::json> out = ParseJsonLines(r.out);
   ASSERT_EQ(out.size(), 10u) << r.out.substr(0, 2000);
   EXPECT_EQ(out[0]["id"], "good1");
   EXPECT_EQ(out[0]["sentences"].size(), 1u);
@@ -123,7 +115,7 @@ TEST_F(BadInputTest, RaisingTheLimitAcceptsTheLongLine) {
   const RunResult r = RunCommand(
       {SitrepBinary(), "split", "--max-bytes", "20000000", Path("long.jsonl")});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  const auto out = Lines(r.out);
+  const auto out = ParseJsonLines(r.out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0]["sentences"].size(), 2u);
 }
@@ -135,7 +127,7 @@ TEST_F(BadInputTest, GarbageOnStandardInput) {
   const RunResult r = RunCommand({SitrepBinary(), "split", "--format", "jsonl"},
                                  garbage + "\n{\"text\":\"ok.\"}\n");
   EXPECT_EQ(r.exit_code, 3);
-  const auto out = Lines(r.out);
+  const auto out = ParseJsonLines(r.out);
   ASSERT_FALSE(out.empty());
   EXPECT_EQ(out.back()["sentences"].size(), 1u);
 }

@@ -13,14 +13,6 @@
 namespace sitrep::e2e {
 namespace {
 
-std::vector<nlohmann::json> Lines(const std::string& out) {
-  std::vector<nlohmann::json> lines;
-  std::istringstream in(out);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(nlohmann::json::parse(line));
-  return lines;
-}
-
 TEST(CliTest, HelpDescribesVerbsAndFlags) {
   const RunResult top = RunCommand({SitrepBinary(), "--help"});
   EXPECT_EQ(top.exit_code, 0);
@@ -62,7 +54,7 @@ TEST(CliTest, JsonlOnStandardInput) {
       "{\"id\":\"a\",\"text\":\"Shelling resumed. Two were hurt.\"}\n"
       "{\"id\":\"b\",\"text\":\"The mission said so.\"}\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto lines = Lines(r.out);
+  const auto lines = ParseJsonLines(r.out);
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0]["id"], "a");
   EXPECT_EQ(lines[0]["sentences"].size(), 2u);
@@ -74,7 +66,7 @@ TEST(CliTest, PlainTextOnStandardInput) {
   const RunResult r = RunCommand({SitrepBinary(), "split", "-"},
                                  "KYIV (AP) - Drones struck. Nobody was hurt.");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto lines = Lines(r.out);
+  const auto lines = ParseJsonLines(r.out);
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0]["id"], "stdin");
   EXPECT_EQ(lines[0]["dateline"]["place"]["text"], "KYIV");
@@ -109,7 +101,7 @@ TEST(CliTest, MissingInputIsReportedAndTheRestGoesOn) {
   EXPECT_NE(r.err.find("/nonexistent/file.jsonl: no such file"),
             std::string::npos)
       << r.err;
-  ASSERT_EQ(Lines(r.out).size(), 1u);
+  ASSERT_EQ(ParseJsonLines(r.out).size(), 1u);
 }
 
 }  // namespace

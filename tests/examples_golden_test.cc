@@ -8,26 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "common/strings.h"
 #include "gtest/gtest.h"
 #include "subprocess.h"
 
 namespace sitrep::e2e {
 namespace {
-
-std::string Squeeze(const std::string& s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
 
 std::map<std::string, std::vector<std::string>> Golden() {
   std::ifstream in(SITREP_SOURCE_DIR "/tests/golden/reports.sentences");
@@ -61,7 +47,8 @@ TEST(ExamplesGoldenTest, EverySentenceBoundaryIsRight) {
     auto it = golden.find(id);
     ASSERT_NE(it, golden.end()) << "no golden split for " << id;
     std::vector<std::string> got;
-    for (const auto& s : doc["sentences"]) got.push_back(Squeeze(s["text"]));
+    for (const auto& s : doc["sentences"])
+      got.push_back(CollapseWhitespace(s["text"].get<std::string>()));
     EXPECT_EQ(got, it->second) << "document " << id;
   }
   EXPECT_EQ(documents, golden.size());

@@ -34,6 +34,14 @@ std::string Slurp(const std::string& path) {
 
 std::string SitrepBinary() { return SITREP_CLI_PATH; }
 
+std::vector<nlohmann::json> ParseJsonLines(const std::string& out) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(nlohmann::json::parse(line));
+  return lines;
+}
+
 RunResult RunCommand(const std::vector<std::string>& argv,
                      const std::string& input) {
   const std::string in_path = TempPath("in");

@@ -4,6 +4,7 @@
 #ifndef SITREP_TESTS_SUBPROCESS_H_
 #define SITREP_TESTS_SUBPROCESS_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct RunResult {
 // Runs `argv` (argv[0] is the program path) with `input` on standard input.
 RunResult RunCommand(const std::vector<std::string>& argv,
                      const std::string& input = "");
+
+// Parses JSON-lines output, one value per line.
+std::vector<nlohmann::json> ParseJsonLines(const std::string& out);
 
 // The sitrep binary under test.
 std::string SitrepBinary();

@@ -30,6 +30,9 @@ std::string_view StripSpace(std::string_view s);
 
 std::string AsciiLower(std::string_view s);
 
+// Trims `s` and turns every run of ASCII whitespace inside it into one space.
+std::string CollapseWhitespace(std::string_view s);
+
 // Parses a whole decimal integer; false on anything else.
 template <typename Int>
 bool ParseInt(std::string_view s, Int* value) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/strings.h"
 #include "gtest/gtest.h"
 #include "text/text_analyzer.h"
 
@@ -18,22 +19,6 @@ struct Case {
   std::string input;
   std::vector<std::string> expected;
 };
-
-// Each run of whitespace becomes one space.
-std::string Squeeze(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
 
 std::vector<Case> LoadCases() {
   std::ifstream in(std::string(SITREP_SOURCE_DIR) +
@@ -80,7 +65,7 @@ TEST(SentenceSplitterTest, Table) {
     ASSERT_TRUE((*analyzer)->AnalyzeText(doc, &out).ok());
     std::vector<std::string> got;
     for (const Sentence& s : out.sentences) {
-      got.push_back(Squeeze(
+      got.push_back(CollapseWhitespace(
           std::string_view(doc.text).substr(s.span.begin, s.span.size())));
     }
     if (got != c.expected) {
