@@ -8,7 +8,8 @@ JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 30
 
 .PHONY: all deps build demo test test-default test-asan asan fuzz fuzz-run \
-        fuzz-smoke bench format check-format eval-sentences clean
+        fuzz-smoke bench format check-format eval-sentences eval-ud \
+        train-parser clean
 
 all: build
 
@@ -23,6 +24,8 @@ demo: build
 	@mkdir -p build/demo
 	@echo "== sitrep split examples/reports.jsonl -> build/demo/split.jsonl"
 	@./build/sitrep split --table examples/reports.jsonl -o build/demo/split.jsonl
+	@echo "== sitrep parse examples/reports.jsonl -> build/demo/parsed.conllu"
+	@./build/sitrep parse examples/reports.jsonl -o build/demo/parsed.conllu
 
 test: check-format test-default test-asan fuzz-smoke
 	@echo "make test: all suites passed"
@@ -51,9 +54,21 @@ fuzz-smoke: fuzz
 
 bench: build
 	@./build/bench/text_benchmark --benchmark_min_time=1
+	@./build/bench/syntax_benchmark --benchmark_min_time=1
 
 eval-sentences: build
 	@./build/sitrep eval sentences ../shared/ud/en_ewt/en_ewt-ud-test.conllu
+
+UD ?= ../shared/ud/en_ewt
+
+# Tagging and parsing scores on UD English EWT test (gold tokenisation).
+eval-ud: build
+	@./build/sitrep eval ud $(UD)/en_ewt-ud-test.conllu
+
+# Retrains models/en.parser (about 20 minutes on 2 cores; see models/NOTICE).
+train-parser: build
+	@./build/sitrep train-parser --train $(UD)/en_ewt-ud-train.conllu \
+	  --dev $(UD)/en_ewt-ud-dev.conllu -o models/en.parser
 
 format:
 	@git ls-files -- '*.cc' '*.h' | xargs clang-format -i

@@ -15,6 +15,8 @@ namespace sitrep::cli {
 using Runner = std::function<int()>;
 Runner RegisterSplit(CLI::App& app);
 Runner RegisterEval(CLI::App& app);
+Runner RegisterParse(CLI::App& app);
+Runner RegisterTrainParser(CLI::App& app);
 
 }  // namespace sitrep::cli
 

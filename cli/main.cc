@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   std::map<std::string, Runner> runners;
   runners["split"] = RegisterSplit(app);
   runners["eval"] = RegisterEval(app);
+  runners["parse"] = RegisterParse(app);
+  runners["train-parser"] = RegisterTrainParser(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -13,6 +13,9 @@ packages=(
   nlohmann-json3-dev   # JSON output
   libfmt-dev           # string formatting
   libcli11-dev         # command-line parsing
+  libeigen3-dev        # the tagger and parser's matrix algebra
+  zlib1g-dev           # CRC-32 of model files
+  wordnet-base         # irregular inflections for the lemmatiser (training)
   libgtest-dev libgmock-dev  # unit tests
   libbenchmark-dev     # throughput benchmarks
 )

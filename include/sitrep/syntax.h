@@ -94,7 +94,9 @@ class Parser {
   // Fills upos, xpos, feats, lemma, head and deprel of every word from the
   // word forms; other fields are kept. The result is always a tree: exactly
   // one word attached to the root, no cycles. Sentences are independent;
-  // giving several at once lets them share the vectorised work.
+  // giving several at once lets them share the vectorised work. A sentence
+  // of more than 256 words is parsed in windows of 256 whose roots attach
+  // to the first window's root as `parataxis`.
   virtual void Parse(std::span<SyntaxSentence> sentences) const = 0;
 
   // A short description: treebank, sizes, training scores.
@@ -105,7 +107,7 @@ struct ParserTrainingOptions {
   std::string train_path;  // CoNLL-U
   std::string dev_path;    // CoNLL-U, for choosing the best epoch
   std::string output_path;
-  int epochs = 0;          // 0: the default schedule
+  int epochs = 0;  // 0: the default schedule
   int threads = 2;
   uint64_t seed = 1;
   // Called with a line of progress (epoch, loss, dev scores, time).
@@ -116,19 +118,22 @@ struct ParserTrainingOptions {
 // given seed, thread count and build.
 Status TrainParser(const ParserTrainingOptions& options);
 
-// Attachment and tagging scores in the CoNLL 2018 shared task's sense.
+// Attachment and tagging scores in the CoNLL 2018 shared task's sense:
+// each is the F1 (in percent) of correct words over system and gold words,
+// which is plain accuracy when the tokenisation is the gold one.
 struct UdScores {
   size_t gold_words = 0;
   size_t system_words = 0;
   size_t aligned_words = 0;  // words matched by character span
   double words_f1 = 0;       // 100 when tokenisation is the gold one
-  double upos = 0;           // percentages over gold words
+  double upos = 0;
   double xpos = 0;
   double ufeats = 0;
   double lemma = 0;
   double uas = 0;
-  double las = 0;  // the universal part of the relation (before ':')
-  double clas = 0;
+  double las = 0;   // the universal part of the relation (before ':')
+  double clas = 0;  // LAS over content words (no aux, case, cc, clf, cop,
+                    // det, mark, punct)
 };
 
 // Scores `system` against `gold`. The two are aligned on the characters of
