@@ -45,7 +45,8 @@ void ToSentences(const Document& doc, const AnalyzedText& text,
     for (size_t i = 0; i < sentence.tokens.size(); ++i) {
       const Token& token = sentence.tokens[i];
       SyntaxWord word;
-      word.form = token.text;
+      // The original characters, so that the forms rebuild `# text`.
+      word.form = doc.text.substr(token.span.begin, token.span.size());
       for (char& c : word.form) {
         if (c == '\t' || c == '\n' || c == '\r') c = ' ';
       }
@@ -122,6 +123,9 @@ int RunParse(const ParseOptions& options) {
           ++rejected;
           continue;
         }
+        // The enhanced graph belongs to the old tree: drop it.
+        sentence.empty_node_lines.clear();
+        for (SyntaxWord& w : sentence.words) w.deps.clear();
         writer.Add(std::move(sentence));
       }
     }
@@ -176,7 +180,9 @@ Runner RegisterParse(CLI::App& app) {
       "parse",
       "Tag, lemmatise and parse, writing CoNLL-U. Text input goes through "
       "the text layer (sentences and tokens as `sitrep split` finds them); "
-      "CoNLL-U input keeps its own sentences and tokens.");
+      "CoNLL-U input keeps its own sentences and tokens (its enhanced "
+      "dependencies and empty nodes, which belong to the old tree, are "
+      "dropped).");
   AddInputOptions(cmd, &options->input);
   cmd->add_option("--input", options->input_kind,
                   "what the inputs are: text (documents, as split reads "

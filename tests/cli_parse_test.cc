@@ -60,9 +60,9 @@ TEST(CliParseTest, TextInputGivesCoNLLU) {
   const auto words = WordLines(r.out);
   ASSERT_EQ(words.size(), 13u);
   for (const auto& w : words) ASSERT_EQ(w.size(), 10u);
-  EXPECT_EQ(words[4][1], "killed");
-  EXPECT_EQ(words[4][2], "kill");
-  EXPECT_EQ(words[8][9], "SpaceAfter=No");  // "civilians" before "."
+  EXPECT_EQ(words[5][1], "killed");
+  EXPECT_EQ(words[5][2], "kill");
+  EXPECT_EQ(words[7][9], "SpaceAfter=No");  // "civilians" before "."
 }
 
 TEST(CliParseTest, ConlluInputKeepsItsTokens) {

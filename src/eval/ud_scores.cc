@@ -10,9 +10,10 @@
 // lowercased forms. Each score is the F1 of correct words (correct means
 // aligned and equal in that field; for attachment, the heads are aligned
 // too, or both are the root) over system and gold words, which is plain
-// accuracy when the tokenisation is the gold one. LAS compares the
-// universal part of the relation (before ':'); CLAS counts content words
-// only.
+// accuracy when the tokenisation is the gold one. UFeats compares the
+// universal features only; a gold lemma "_" accepts any lemma; LAS
+// compares the universal part of the relation (before ':'); CLAS counts
+// content words only.
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -24,12 +25,16 @@
 namespace sitrep {
 namespace {
 
+constexpr long kRoot = -1;
+constexpr long kNoHead = -2;  // "_": never counts as attached
+
 struct Word {
   const SyntaxWord* word = nullptr;
   size_t begin = 0;  // character span, whitespace removed
   size_t end = 0;
   bool multiword = false;
-  long head = -1;  // index of the head in the flat list, -1 for the root
+  long head = kRoot;  // index of the head in the flat list, or kRoot or
+                      // kNoHead
 };
 
 struct Flat {
@@ -41,17 +46,72 @@ std::string_view Universal(std::string_view deprel) {
   return deprel.substr(0, deprel.find(':'));
 }
 
+// The relations of content words (CLAS counts these only).
 bool IsContent(std::string_view deprel) {
-  static constexpr std::string_view kFunctional[] = {
-      "aux", "case", "cc", "clf", "cop", "det", "mark", "punct"};
+  static constexpr std::string_view kContent[] = {
+      "nsubj",     "obj",      "iobj",       "csubj",      "ccomp", "xcomp",
+      "obl",       "vocative", "expl",       "dislocated", "advcl", "advmod",
+      "discourse", "nmod",     "appos",      "nummod",     "acl",   "amod",
+      "conj",      "fixed",    "flat",       "compound",   "list",  "parataxis",
+      "orphan",    "goeswith", "reparandum", "root",       "dep"};
   const std::string_view u = Universal(deprel);
-  return std::find(std::begin(kFunctional), std::end(kFunctional), u) ==
-         std::end(kFunctional);
+  return std::find(std::begin(kContent), std::end(kContent), u) !=
+         std::end(kContent);
 }
 
+// The universal features of a FEATS string, in order: language-specific
+// ones (NumForm, Typo, ExtPos, Style ...) are not scored.
+std::string UniversalFeatures(std::string_view feats) {
+  static constexpr std::string_view kUniversal[] = {
+      "PronType", "NumType", "Poss",   "Reflex", "Foreign",  "Abbr",
+      "Gender",   "Animacy", "Number", "Case",   "Definite", "Degree",
+      "VerbForm", "Mood",    "Tense",  "Aspect", "Voice",    "Evident",
+      "Polarity", "Person",  "Polite"};
+  std::vector<std::string_view> kept;
+  for (std::string_view feature : Split(feats, '|')) {
+    const std::string_view name = feature.substr(0, feature.find('='));
+    if (std::find(std::begin(kUniversal), std::end(kUniversal), name) !=
+        std::end(kUniversal)) {
+      kept.push_back(feature);
+    }
+  }
+  std::sort(kept.begin(), kept.end());
+  std::string out;
+  for (std::string_view feature : kept) {
+    if (!out.empty()) out.push_back('|');
+    out.append(feature);
+  }
+  return out;
+}
+
+// Appends `form` without its whitespace: ASCII spaces and the Unicode space
+// separators that occur in text (no-break, en/em and thin spaces,
+// ideographic space).
 void AppendCharacters(std::string_view form, std::string* out) {
-  for (char c : form) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out->push_back(c);
+  for (size_t i = 0; i < form.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(form[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (c == 0xC2 && i + 1 < form.size() &&
+        static_cast<unsigned char>(form[i + 1]) == 0xA0) {
+      ++i;  // U+00A0
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < form.size()) {
+      const unsigned char c1 = static_cast<unsigned char>(form[i + 1]);
+      const unsigned char c2 = static_cast<unsigned char>(form[i + 2]);
+      if ((c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF)) ||
+          (c1 == 0x81 && c2 == 0x9F)) {
+        i += 2;  // U+2000..U+200A, U+202F, U+205F
+        continue;
+      }
+    }
+    if (c == 0xE3 && i + 2 < form.size() &&
+        static_cast<unsigned char>(form[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(form[i + 2]) == 0x80) {
+      i += 2;  // U+3000
+      continue;
+    }
+    out->push_back(form[i]);
   }
 }
 
@@ -64,7 +124,8 @@ Flat Flatten(std::span<const SyntaxSentence> sentences) {
       const int id = static_cast<int>(i) + 1;
       Word w;
       w.word = &s.words[i];
-      w.head = s.words[i].head <= 0 ? -1 : base + s.words[i].head - 1;
+      const int head = s.words[i].head;
+      w.head = head < 0 ? kNoHead : head == 0 ? kRoot : base + head - 1;
       while (token < s.multiword_tokens.size() &&
              s.multiword_tokens[token].last < id) {
         ++token;
@@ -158,27 +219,36 @@ StatusOr<UdScores> EvaluateUd(
     if (!gw.multiword && !sw.multiword && gw.begin == sw.begin &&
         gw.end == sw.end) {
       aligned[s++] = static_cast<long>(g++);
-    } else if ((gw.multiword || sw.multiword) && gw.begin < sw.end &&
-               sw.begin < gw.end) {
-      // The region of overlapping spans that contains a multiword token.
-      size_t region_end = std::max(gw.end, sw.end);
-      size_t g1 = g, s1 = s;
-      bool grew = true;
-      while (grew) {
-        grew = false;
-        while (g1 < gold.words.size() && gold.words[g1].begin < region_end) {
-          region_end = std::max(region_end, gold.words[g1++].end);
-          grew = true;
-        }
-        while (s1 < system.words.size() &&
-               system.words[s1].begin < region_end) {
-          region_end = std::max(region_end, system.words[s1++].end);
-          grew = true;
+    } else if (gw.multiword || sw.multiword) {
+      // The multiword span: starts at the multiword token (or at a plain
+      // word of the other side that starts before it) and extends over
+      // the words that start inside it, growing only with multiword
+      // tokens.
+      size_t span_end;
+      if (gw.multiword) {
+        span_end = gw.end;
+        if (!sw.multiword && sw.begin < gw.begin) ++s;
+      } else {
+        span_end = sw.end;
+        if (!gw.multiword && gw.begin < sw.begin) ++g;
+      }
+      const size_t g0 = g, s0 = s;
+      auto beyond = [&](const Flat& flat, size_t i) {
+        return i >= flat.words.size() || flat.words[i].begin >= span_end;
+      };
+      auto extend = [&](const Word& w) {
+        if (w.multiword && w.end > span_end) span_end = w.end;
+      };
+      while (!beyond(gold, g) || !beyond(system, s)) {
+        if (g < gold.words.size() &&
+            (s >= system.words.size() ||
+             gold.words[g].begin <= system.words[s].begin)) {
+          extend(gold.words[g++]);
+        } else {
+          extend(system.words[s++]);
         }
       }
-      AlignRegion(gold, g, g1, system, s, s1, &aligned);
-      g = g1;
-      s = s1;
+      AlignRegion(gold, g0, g, system, s0, s, &aligned);
     } else if (sw.end <= gw.begin ||
                (sw.begin <= gw.begin && sw.end < gw.end)) {
       ++s;
@@ -201,13 +271,16 @@ StatusOr<UdScores> EvaluateUd(
     const SyntaxWord& gword = *gw.word;
     upos += sw.upos == gword.upos;
     xpos += sw.xpos == gword.xpos;
-    feats += sw.feats == gword.feats;
-    lemma += sw.lemma == gword.lemma;
+    feats += UniversalFeatures(sw.feats) == UniversalFeatures(gword.feats);
+    // A gold lemma "_" (unannotated) accepts any lemma.
+    lemma += gword.lemma == "_" || sw.lemma == gword.lemma;
     const long system_head = system.words[i].head;
-    const long head_in_gold = system_head < 0 ? -1 : aligned[system_head];
-    const bool attached = system_head < 0
-                              ? gw.head < 0
-                              : head_in_gold >= 0 && head_in_gold == gw.head;
+    bool attached = false;
+    if (system_head == kRoot) {
+      attached = gw.head == kRoot;
+    } else if (system_head >= 0) {
+      attached = aligned[system_head] >= 0 && aligned[system_head] == gw.head;
+    }
     if (!attached) continue;
     ++uas;
     const bool labelled = Universal(sw.deprel) == Universal(gword.deprel);

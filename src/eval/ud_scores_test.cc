@@ -91,6 +91,39 @@ TEST(UdScoresTest, MultiwordTokensAlignWordByWord) {
   EXPECT_DOUBLE_EQ(scores->las, 100);
 }
 
+// A multiword span grows only with multiword tokens: gold "ab" = a + b and
+// "cd" = bc + d against plain system words a, bc, d.
+TEST(UdScoresTest, MultiwordSpanGrowsOnlyWithMultiwordTokens) {
+  auto gold = Read(
+      "1-2\tab\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "1\ta\ta\tX\tX\t_\t0\troot\t_\t_\n"
+      "2\tb\tb\tX\tX\t_\t1\tdep\t_\t_\n"
+      "3-4\tcd\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "3\tbc\tbc\tX\tX\t_\t1\tdep\t_\t_\n"
+      "4\td\td\tX\tX\t_\t1\tdep\t_\t_\n\n");
+  auto system = Read(
+      "1\ta\ta\tX\tX\t_\t0\troot\t_\t_\n"
+      "2\tbc\tbc\tX\tX\t_\t1\tdep\t_\t_\n"
+      "3\td\td\tX\tX\t_\t1\tdep\t_\t_\n\n");
+  auto scores = EvaluateUd(gold, system);
+  ASSERT_TRUE(scores.ok());
+  EXPECT_EQ(scores->aligned_words, 2u);
+}
+
+TEST(UdScoresTest, UniversalFeaturesUnannotatedLemmasAndMissingHeads) {
+  auto gold = Read(
+      "1\tgo\t_\tVERB\tVB\tVerbForm=Inf|Typo=Yes\t0\troot\t_\t_\n"
+      "2\tnow\tnow\tADV\tRB\t_\t1\tadvmod\t_\t_\n\n");
+  auto system = Read(
+      "1\tgo\tgo\tVERB\tVB\tVerbForm=Inf\t0\troot\t_\t_\n"
+      "2\tnow\tnow\tADV\tRB\t_\t_\tadvmod\t_\t_\n\n");
+  auto scores = EvaluateUd(gold, system);
+  ASSERT_TRUE(scores.ok());
+  EXPECT_DOUBLE_EQ(scores->ufeats, 100);  // Typo is not universal
+  EXPECT_DOUBLE_EQ(scores->lemma, 100);   // gold "_" accepts "go"
+  EXPECT_DOUBLE_EQ(scores->uas, 50);      // "_" head is never attached
+}
+
 TEST(UdScoresTest, DifferentTextIsAnError) {
   auto gold = Read(kGold);
   auto other = Read("1\tSoldiers\tsoldier\tNOUN\tNNS\t_\t0\troot\t_\t_\n\n");

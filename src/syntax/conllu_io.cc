@@ -2,10 +2,10 @@
 //
 // The reader is streaming and bounded: a line longer than kMaxLineBytes is
 // not held (its sentence is skipped with an error), and a sentence of more
-// than kMaxWords words is skipped too. Empty columns are "_"; FORM and LEMMA
-// keep "_" literally (the word can be an underscore), the other columns
-// read "_" as empty and write empty as "_", so files round-trip byte for
-// byte.
+// than kMaxWords words or kMaxSentenceBytes bytes is skipped too. Empty columns
+// are "_"; FORM and LEMMA keep "_" literally (the word can be an underscore),
+// the other columns read "_" as empty and write empty as "_", so files
+// round-trip byte for byte.
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -21,6 +21,7 @@ namespace sitrep {
 namespace {
 
 constexpr size_t kMaxLineBytes = size_t{1} << 20;
+constexpr size_t kMaxSentenceBytes = size_t{16} << 20;
 constexpr size_t kMaxWords = 10000;
 
 std::string_view Field(std::string_view s) { return s == "_" ? "" : s; }
@@ -64,6 +65,7 @@ class StreamConlluReader : public ConlluReader {
     std::string line;
     bool too_long = false;
     size_t first_line = 0;
+    size_t bytes = 0;
     bool started = false;
     while (ReadLine(in_, &line, &too_long)) {
       ++line_number_;
@@ -80,6 +82,13 @@ class StreamConlluReader : public ConlluReader {
         Fail(first_line,
              StrCat("line ", line_number_, " is longer than ", kMaxLineBytes,
                     " bytes"),
+             sentence, error);
+        continue;
+      }
+      bytes += line.size();
+      if (bytes > kMaxSentenceBytes) {
+        Fail(first_line,
+             StrCat("sentence is longer than ", kMaxSentenceBytes, " bytes"),
              sentence, error);
         continue;
       }

@@ -11,7 +11,7 @@
 namespace sitrep::syntax {
 namespace {
 
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;
 constexpr size_t kMaxSuffix = 5;    // bytes of a form's end that select a rule
 constexpr int kMinSuffixTypes = 2;  // word types behind a suffix rule
 
@@ -152,6 +152,27 @@ Lemmatizer Lemmatizer::Train(std::span<const SyntaxSentence> sentences,
     }
   }
 
+  // Known lemmas: the treebank's, and WordNet's index of each part of
+  // speech (lines "lemma pos ...", multiword lemmas with '_' skipped).
+  for (const auto& [key, lemma] : model.lemmas_) {
+    const char cls = WordNetClass(key.substr(key.rfind('\t') + 1));
+    if (cls != 0)
+      model.known_lemmas_.insert(Join(AsciiLower(lemma), std::string(1, cls)));
+  }
+  for (const auto& [file, cls] : {std::pair{"index.verb", 'v'},
+                                  {"index.noun", 'n'},
+                                  {"index.adj", 'a'},
+                                  {"index.adv", 'r'}}) {
+    std::ifstream in(wordnet_dir + "/" + file);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == ' ') continue;  // licence header
+      const std::string_view lemma = Split(line, ' ')[0];
+      if (lemma.find('_') != std::string_view::npos) continue;
+      model.known_lemmas_.insert(Join(lemma, std::string(1, cls)));
+    }
+  }
+
   // WordNet's irregular forms.
   for (const auto& [file, cls] : {std::pair{"verb.exc", 'v'},
                                   {"noun.exc", 'n'},
@@ -199,14 +220,23 @@ std::string Lemmatizer::Lemma(std::string_view form, std::string_view upos,
       return it->second;
     }
   }
+  const char cls = WordNetClass(xpos);
+  std::string first;  // the longest suffix's result
   for (size_t length = std::min(kMaxSuffix, lower.size());; --length) {
     key.assign(xpos).push_back('\t');
     key.append(std::string_view(lower).substr(lower.size() - length));
     if (auto it = suffix_rules_.find(key); it != suffix_rules_.end()) {
-      return ApplyRule(form, rules_[it->second]);
+      std::string candidate = ApplyRule(form, rules_[it->second]);
+      if (cls == 0) return candidate;
+      key = AsciiLower(candidate);
+      key.push_back('\t');
+      key.push_back(cls);
+      if (known_lemmas_.contains(key)) return candidate;
+      if (first.empty()) first = std::move(candidate);
     }
     if (length == 0) break;
   }
+  if (!first.empty()) return first;
   // An XPOS never seen in training: lowercase, except for proper nouns.
   return upos == "PROPN" ? std::string(form) : lower;
 }
@@ -234,6 +264,10 @@ void Lemmatizer::Serialize(std::string* out) const {
        {&lemmas_, &lower_lemmas_, &exceptions_, &feats_, &tag_feats_}) {
     PutTable(*table, &w);
   }
+  std::vector<std::string> known(known_lemmas_.begin(), known_lemmas_.end());
+  std::sort(known.begin(), known.end());
+  w.PutU32(static_cast<uint32_t>(known.size()));
+  for (const std::string& lemma : known) w.PutString(lemma);
   w.PutU32(static_cast<uint32_t>(rules_.size()));
   for (const Rule& rule : rules_) {
     w.PutU32(rule.lowercase ? 1 : 0);
@@ -268,6 +302,12 @@ absl::StatusOr<Lemmatizer> Lemmatizer::Deserialize(std::string_view bytes) {
     if (!GetTable(&in, table)) return corrupt;
   }
   uint32_t count = 0;
+  if (!in.GetU32(&count) || count > in.remaining() / 4) return corrupt;
+  std::string lemma;
+  for (uint32_t i = 0; i < count; ++i) {
+    if (!in.GetString(&lemma)) return corrupt;
+    model.known_lemmas_.insert(lemma);
+  }
   if (!in.GetU32(&count) || count > in.remaining() / 12) return corrupt;
   for (uint32_t i = 0; i < count; ++i) {
     Rule rule;

@@ -7,8 +7,12 @@
 // when they were available at training time; (3) otherwise an edit rule
 // learned from word types in training: the most frequent "lowercase or
 // keep case, strip k characters, append s" rule among training words of
-// that XPOS sharing the longest suffix with the form (planted -> plant,
-// injuries -> injury), falling back to the XPOS's most frequent rule.
+// that XPOS sharing a suffix with the form (planted -> plant, injuries ->
+// injury). Rules are tried from the longest shared suffix down, and the
+// first whose result is a known lemma of that part of speech (in WordNet's
+// index or among the treebank's lemmas) wins: "cancelled" teaches strip
+// "led", but "shelled" gives "shell" because "shel" is not a verb. With no
+// known result, the longest suffix's rule is used.
 // Features: the most frequent FEATS of (lowercased form, UPOS, XPOS) in
 // training, falling back to that of (UPOS, XPOS).
 #ifndef SITREP_SYNTAX_LEMMATIZER_H_
@@ -21,6 +25,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "sitrep/syntax.h"
 #include "text/text_tables.h"
@@ -67,8 +72,10 @@ class Lemmatizer {
   Table lemmas_;        // form \t xpos -> lemma
   Table lower_lemmas_;  // lowercased form \t xpos -> lemma
   Table exceptions_;    // lowercased form \t class (v, n, a, r) -> lemma
-  Table feats_;         // lowercased form \t upos \t xpos -> feats
-  Table tag_feats_;     // upos \t xpos -> feats
+  absl::flat_hash_set<std::string, text::StringViewHash, text::StringViewEq>
+      known_lemmas_;  // lemma \t class: treebank and WordNet index lemmas
+  Table feats_;       // lowercased form \t upos \t xpos -> feats
+  Table tag_feats_;   // upos \t xpos -> feats
   std::vector<Rule> rules_;
   RuleTable suffix_rules_;  // xpos \t suffix -> rule index ("" suffix: default)
 };

@@ -83,6 +83,24 @@ TEST(LemmatizerTest, WordNetExceptionsForIrregularForms) {
   EXPECT_EQ(l.Lemma("children", "NOUN", "NNS"), "child");
 }
 
+// A rule learned from "cancelled" (strip "led") is not applied where its
+// result is not a verb.
+TEST(LemmatizerTest, RulesAreCheckedAgainstKnownLemmas) {
+  if (!std::filesystem::exists("/usr/share/wordnet/index.verb")) {
+    GTEST_SKIP() << "WordNet (wordnet-base) not installed";
+  }
+  std::vector<SyntaxSentence> train = Fixture();
+  for (const char* form : {"cancelled", "travelled", "labelled"}) {
+    train[0].words.push_back(
+        Word(form, std::string(form).substr(0, std::string(form).size() - 3),
+             "VERB", "VBD"));
+  }
+  const Lemmatizer l = Lemmatizer::Train(train);
+  EXPECT_EQ(l.Lemma("modelled", "VERB", "VBD"), "model");
+  EXPECT_EQ(l.Lemma("shelled", "VERB", "VBD"), "shell");
+  EXPECT_EQ(l.Lemma("Shelled", "VERB", "VBD"), "shell");
+}
+
 TEST(LemmatizerTest, FeaturesFromFormThenTags) {
   const Lemmatizer l = Lemmatizer::Train(Fixture(), "/nonexistent");
   EXPECT_EQ(l.Feats("was", "AUX", "VBD"),
