@@ -102,7 +102,11 @@ Lemmatizer Lemmatizer::Train(std::span<const SyntaxSentence> sentences,
   // Edit rules, counted over word types (form, xpos) with their lemma.
   std::map<std::tuple<bool, uint32_t, std::string>, uint32_t> rule_ids;
   std::map<std::string, std::map<uint32_t, int>> suffix_counts;
-  for (const auto& [key, lemma] : model.lemmas_) {
+  // In key order (not hash order), so that rule numbers, and the ties
+  // between equally frequent rules, are the same on every run.
+  for (const auto& entry : lemma_counts) {
+    const std::string& key = entry.first;
+    const std::string& lemma = model.lemmas_.find(key)->second;
     const size_t tab = key.rfind('\t');
     const std::string form = key.substr(0, tab);
     const std::string xpos = key.substr(tab + 1);
@@ -154,7 +158,7 @@ Lemmatizer Lemmatizer::Train(std::span<const SyntaxSentence> sentences,
 
   // Known lemmas: the treebank's, and WordNet's index of each part of
   // speech (lines "lemma pos ...", multiword lemmas with '_' skipped).
-  for (const auto& [key, lemma] : model.lemmas_) {
+  for (const auto& [key, lemma] : model.lemmas_) {  // a set: order is moot
     const char cls = WordNetClass(key.substr(key.rfind('\t') + 1));
     if (cls != 0)
       model.known_lemmas_.insert(Join(AsciiLower(lemma), std::string(1, cls)));

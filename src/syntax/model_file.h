@@ -231,8 +231,9 @@ bool ByteReader::GetArray(std::vector<T>* values) {
   size_t count = 0;
   if (!ArrayStart(sizeof(T), &count)) return false;
   values->resize(count);
-  if (count > 0)
+  if (count > 0) {
     std::memcpy(values->data(), bytes_.data() + pos_, count * sizeof(T));
+  }
   pos_ += count * sizeof(T);
   return true;
 }

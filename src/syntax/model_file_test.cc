@@ -40,7 +40,7 @@ std::string ThreeSections() {
   std::string weights(400, '\0');
   for (int i = 0; i < 100; ++i) {
     const float f = 0.5f * i;
-    std::memcpy(weights.data() + 4 * i, &f, 4);
+    std::memcpy(weights.data() + size_t{4} * i, &f, 4);
   }
   writer.AddSection("weights", weights);
   writer.AddSection("meta", "parser v1");

@@ -1,6 +1,7 @@
 #include "syntax/tree_decoder.h"
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <random>
 #include <vector>
@@ -11,6 +12,12 @@ namespace sitrep::syntax {
 namespace {
 
 constexpr float kInf = std::numeric_limits<float>::infinity();
+
+// An (n + 1) x (n + 1) score matrix filled with `value`.
+std::vector<float> Scores(int n, float value) {
+  const size_t side = static_cast<size_t>(n) + 1;
+  return std::vector<float>(side * side, value);
+}
 
 // A tree's value as the decoder ranks it: fewer non-finite arcs first, then
 // the higher sum of finite scores.
@@ -48,7 +55,7 @@ class BruteForce {
     Search(1, 0, Value());
     return best_;
   }
-  long trees() const { return trees_; }
+  int64_t trees() const { return trees_; }
 
  private:
   void Search(int d, int roots, Value value) {
@@ -84,7 +91,7 @@ class BruteForce {
   int n_;
   std::vector<int> heads_;
   Value best_;
-  long trees_ = 0;
+  int64_t trees_ = 0;
 };
 
 enum class Kind { kNormal, kRootHeavy, kTies, kSomeInfinite };
@@ -93,7 +100,7 @@ std::vector<float> RandomScores(int n, Kind kind, std::mt19937* random) {
   std::normal_distribution<float> normal(0.0f, 2.0f);
   std::uniform_int_distribution<int> small(0, 2);
   std::uniform_int_distribution<int> percent(0, 99);
-  std::vector<float> s((n + 1) * (n + 1));
+  std::vector<float> s = Scores(n, 0.0f);
   for (float& x : s) {
     switch (kind) {
       case Kind::kTies:
@@ -155,7 +162,7 @@ TEST(TreeDecoderTest, NoWords) {
 TEST(TreeDecoderTest, GreedyTreeIsReturnedAsIs) {
   // Each word's best head already gives a tree: 2 is the root word.
   const int n = 4;
-  std::vector<float> s((n + 1) * (n + 1), -1.0f);
+  std::vector<float> s = Scores(n, -1.0f);
   const std::vector<int> want = {-1, 2, 0, 2, 3};
   for (int d = 1; d <= n; ++d) s[d * (n + 1) + want[d]] = 5.0f;
   EXPECT_EQ(DecodeTree(s.data(), n), want);
@@ -164,7 +171,7 @@ TEST(TreeDecoderTest, GreedyTreeIsReturnedAsIs) {
 TEST(TreeDecoderTest, TwoRootWordsBecomeOne) {
   // Words 1 and 3 both prefer the root; attaching 3 under 2 costs least.
   const int n = 3;
-  std::vector<float> s((n + 1) * (n + 1), -10.0f);
+  std::vector<float> s = Scores(n, -10.0f);
   auto at = [&](int d, int h) -> float& { return s[d * (n + 1) + h]; };
   at(1, 0) = 5;
   at(2, 1) = 4;
@@ -177,7 +184,7 @@ TEST(TreeDecoderTest, TwoRootWordsBecomeOne) {
 TEST(TreeDecoderTest, CycleIsBroken) {
   // 1 <-> 2 prefer each other; 3 hangs off 1; the root is expensive.
   const int n = 3;
-  std::vector<float> s((n + 1) * (n + 1), -10.0f);
+  std::vector<float> s = Scores(n, -10.0f);
   auto at = [&](int d, int h) -> float& { return s[d * (n + 1) + h]; };
   at(1, 2) = 9;
   at(2, 1) = 9;
@@ -189,19 +196,19 @@ TEST(TreeDecoderTest, CycleIsBroken) {
 
 TEST(TreeDecoderTest, AllTiesGiveATree) {
   for (int n : {1, 2, 5, 40}) {
-    const std::vector<float> s((n + 1) * (n + 1), 0.5f);
+    const std::vector<float> s = Scores(n, 0.5f);
     EXPECT_TRUE(IsSingleRootTree(DecodeTree(s.data(), n))) << n;
   }
 }
 
 TEST(TreeDecoderTest, NonFiniteScoresAreAvoidedButUsable) {
   const int n = 5;
-  const std::vector<float> all_inf((n + 1) * (n + 1), -kInf);
+  const std::vector<float> all_inf = Scores(n, -kInf);
   EXPECT_TRUE(IsSingleRootTree(DecodeTree(all_inf.data(), n)));
 
   // Only the chain 0 -> 1 -> 2 -> ... -> 5 is finite: it must be chosen,
   // even though +inf and NaN sit elsewhere.
-  std::vector<float> s((n + 1) * (n + 1), -kInf);
+  std::vector<float> s = Scores(n, -kInf);
   for (int d = 1; d <= n; ++d) s[d * (n + 1) + d - 1] = -100.0f;
   s[3 * (n + 1) + 5] = kInf;
   s[4 * (n + 1) + 1] = std::numeric_limits<float>::quiet_NaN();
@@ -211,7 +218,7 @@ TEST(TreeDecoderTest, NonFiniteScoresAreAvoidedButUsable) {
 TEST(TreeDecoderTest, HugeScoresKeepOneRootWord) {
   // A penalty-based single-root fix would need a penalty beyond these.
   const int n = 6;
-  std::vector<float> s((n + 1) * (n + 1), -3e38f);
+  std::vector<float> s = Scores(n, -3e38f);
   for (int d = 1; d <= n; ++d) s[d * (n + 1)] = 3e38f - d;
   const std::vector<int> heads = DecodeTree(s.data(), n);
   ASSERT_TRUE(IsSingleRootTree(heads));
