@@ -43,7 +43,11 @@ class ScratchMatrix {
   }
 
  private:
-  std::vector<float> storage_;  // malloc'd: 16-byte aligned on x86-64
+  // Aligned like Eigen's own matrices (64 bytes with AVX-512): Eigen's
+  // vectorised reductions start where the data is aligned, so a base
+  // address that varied with the heap's history would change the order
+  // of summation, and training would not reproduce bit for bit.
+  std::vector<float, Eigen::aligned_allocator<float>> storage_;
   Eigen::Index rows_ = 0;
   Eigen::Index cols_ = 0;
 };

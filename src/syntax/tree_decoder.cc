@@ -11,22 +11,34 @@
 // clamped and no precision is lost however large the scores are; unlike
 // trying each root word in turn it costs one run, not n.
 //
-// The fast path. If every word's best head (ignoring the root component)
-// already gives one root word and no cycle, that assignment is optimal
-// with no constraint at all, so it is returned after one pass.
+// Two phases. The root component makes every root arc lose to every other,
+// so with it on from the start each sentence would be contracted whole. It
+// is switched on only when needed: first cycles are contracted with root
+// arcs weighed like any other; if the best arcs then form a tree with one
+// root word, that tree is optimal even without the rule. Otherwise root arcs
+// take their penalty (the root is never inside a contracted node, so this
+// is one subtraction per row) and contraction goes on. The first phase's
+// contractions stay valid for the rule: for a cycle C of best arcs, some
+// optimal single-root tree has |C| - 1 arcs of C (the usual exchange keeps
+// the arc into the member nearest the root, and a lone root arc always
+// enters that member), which is all a contraction needs.
 //
-// The dense form. Nodes live in slots of an (n + 1) x (n + 1) matrix w[v][u]
-// = the best arc from u's set into v's set, reduced by the cycle arcs it
-// would replace. Each node keeps its best incoming arc; while those arcs
-// contain a cycle C, C becomes one node: its incoming row is the best over
-// members v of w[v][u] - w[v][best(v)], its outgoing column the best over
-// members, both O(|C| n). Each contraction removes |C| - 1 >= 1 nodes and
-// the members summed over all contractions are fewer than 2n, so the
-// contractions cost O(n^2) together, as do the cycle searches (one O(n)
-// scan each). Every matrix entry remembers the original arc behind it. At
-// the end each node takes its best arc; undoing the contractions last to
-// first, the member that arc enters takes it and every other member keeps
-// its cycle arc.
+// The fast path. If every word's best head already gives one root word and
+// no cycle, that assignment is optimal with no constraint at all, so it is
+// returned after one pass, before the matrix below is built.
+//
+// The dense form. Row v of an (n + 1) x (n + 1) matrix holds, for live node
+// v and every original node u, the best arc from u into v's set, reduced by
+// the cycle arc it would replace, and the word it enters. Each node keeps
+// its best incoming arc; while those arcs contain a cycle C, C becomes one
+// node whose row is the best over members v of w[v][u] - w[v][best(v)],
+// O(|C| n); columns never change, since an arc keeps its tail's original
+// index and a table maps each original node to the live node holding it.
+// Each contraction removes |C| - 1 >= 1 nodes and the members summed over
+// all contractions are fewer than 2n, so contractions cost O(n^2) together,
+// as do the cycle searches (one O(n) scan each). At the end each node takes
+// its best arc; undoing the contractions last to first, the member that arc
+// enters takes it and every other member keeps its cycle arc.
 #include "syntax/tree_decoder.h"
 
 #include <cmath>

@@ -13,6 +13,11 @@ namespace {
 
 constexpr float kInf = std::numeric_limits<float>::infinity();
 
+// Where the score of word d taking head h lies in an n-word matrix.
+size_t Index(int n, int d, int h) {
+  return static_cast<size_t>(d) * (n + 1) + h;
+}
+
 // An (n + 1) x (n + 1) score matrix filled with `value`.
 std::vector<float> Scores(int n, float value) {
   const size_t side = static_cast<size_t>(n) + 1;
@@ -29,7 +34,7 @@ struct Value {
 Value ValueOf(const std::vector<float>& s, int n, const std::vector<int>& h) {
   Value v;
   for (int d = 1; d <= n; ++d) {
-    const float x = s[d * (n + 1) + h[d]];
+    const float x = s[Index(n, d, h[d])];
     if (std::isfinite(x)) {
       v.score += x;
     } else {
@@ -68,7 +73,7 @@ class BruteForce {
       if (h == d || (h == 0 && roots == 1) || ClosesCycle(d, h)) continue;
       heads_[d] = h;
       Value next = value;
-      const float x = s_[d * (n_ + 1) + h];
+      const float x = s_[Index(n_, d, h)];
       if (std::isfinite(x)) {
         next.score += x;
       } else {
@@ -115,7 +120,7 @@ std::vector<float> RandomScores(int n, Kind kind, std::mt19937* random) {
   }
   if (kind == Kind::kRootHeavy) {
     // Most words prefer the root, so the single-root rule has work to do.
-    for (int d = 1; d <= n; ++d) s[d * (n + 1)] += 6;
+    for (int d = 1; d <= n; ++d) s[Index(n, d, 0)] += 6;
   }
   return s;
 }
@@ -142,7 +147,7 @@ TEST(TreeDecoderTest, MatchesBruteForceOnRandomScores) {
 
 TEST(TreeDecoderTest, BruteForceCountsEverySingleRootTree) {
   // n^(n-1) trees on n words with one root word (Cayley, rooted).
-  const std::vector<float> s(6 * 6, 0.0f);
+  const std::vector<float> s = Scores(5, 0.0f);
   BruteForce brute(s, 5);
   brute.Best();
   EXPECT_EQ(brute.trees(), 625);
@@ -164,7 +169,7 @@ TEST(TreeDecoderTest, GreedyTreeIsReturnedAsIs) {
   const int n = 4;
   std::vector<float> s = Scores(n, -1.0f);
   const std::vector<int> want = {-1, 2, 0, 2, 3};
-  for (int d = 1; d <= n; ++d) s[d * (n + 1) + want[d]] = 5.0f;
+  for (int d = 1; d <= n; ++d) s[Index(n, d, want[d])] = 5.0f;
   EXPECT_EQ(DecodeTree(s.data(), n), want);
 }
 
@@ -172,7 +177,7 @@ TEST(TreeDecoderTest, TwoRootWordsBecomeOne) {
   // Words 1 and 3 both prefer the root; attaching 3 under 2 costs least.
   const int n = 3;
   std::vector<float> s = Scores(n, -10.0f);
-  auto at = [&](int d, int h) -> float& { return s[d * (n + 1) + h]; };
+  auto at = [&](int d, int h) -> float& { return s[Index(n, d, h)]; };
   at(1, 0) = 5;
   at(2, 1) = 4;
   at(3, 0) = 5;
@@ -185,7 +190,7 @@ TEST(TreeDecoderTest, CycleIsBroken) {
   // 1 <-> 2 prefer each other; 3 hangs off 1; the root is expensive.
   const int n = 3;
   std::vector<float> s = Scores(n, -10.0f);
-  auto at = [&](int d, int h) -> float& { return s[d * (n + 1) + h]; };
+  auto at = [&](int d, int h) -> float& { return s[Index(n, d, h)]; };
   at(1, 2) = 9;
   at(2, 1) = 9;
   at(3, 1) = 9;
@@ -209,9 +214,9 @@ TEST(TreeDecoderTest, NonFiniteScoresAreAvoidedButUsable) {
   // Only the chain 0 -> 1 -> 2 -> ... -> 5 is finite: it must be chosen,
   // even though +inf and NaN sit elsewhere.
   std::vector<float> s = Scores(n, -kInf);
-  for (int d = 1; d <= n; ++d) s[d * (n + 1) + d - 1] = -100.0f;
-  s[3 * (n + 1) + 5] = kInf;
-  s[4 * (n + 1) + 1] = std::numeric_limits<float>::quiet_NaN();
+  for (int d = 1; d <= n; ++d) s[Index(n, d, d - 1)] = -100.0f;
+  s[Index(n, 3, 5)] = kInf;
+  s[Index(n, 4, 1)] = std::numeric_limits<float>::quiet_NaN();
   EXPECT_EQ(DecodeTree(s.data(), n), (std::vector<int>{-1, 0, 1, 2, 3, 4}));
 }
 
@@ -219,7 +224,7 @@ TEST(TreeDecoderTest, HugeScoresKeepOneRootWord) {
   // A penalty-based single-root fix would need a penalty beyond these.
   const int n = 6;
   std::vector<float> s = Scores(n, -3e38f);
-  for (int d = 1; d <= n; ++d) s[d * (n + 1)] = 3e38f - d;
+  for (int d = 1; d <= n; ++d) s[Index(n, d, 0)] = 3e38f - d;
   const std::vector<int> heads = DecodeTree(s.data(), n);
   ASSERT_TRUE(IsSingleRootTree(heads));
   EXPECT_EQ(heads[1], 0);  // the word with the highest root score
