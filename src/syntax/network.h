@@ -10,7 +10,7 @@
 //                a_head for the root; the head of i is chosen among all
 //                words and the root by a softmax over j, and the
 //                sentence's tree is the maximum spanning tree of the
-//                log-probabilities (tree_decoder.h).
+//                log-probabilities (spanning_tree.h).
 //   relation:    softmax(V LeakyReLU(P_dep r_i + P_head r_h + b) + c) for
 //                the word's head h (the gold head in training, the
 //                decoded one at run time).

@@ -1,7 +1,7 @@
 // A trained tagger and parser as one object: the vocabulary and label sets,
 // the network's configuration and weights, and the morphology tables; and
 // the model file that stores them (sections "meta", "weights",
-// "morphology" of a model_file.h container).
+// "morphology" of a model_format.h container).
 #ifndef SITREP_SYNTAX_PARSER_MODEL_H_
 #define SITREP_SYNTAX_PARSER_MODEL_H_
 
