@@ -77,6 +77,24 @@ bool GetTable(ByteReader* in, Table* table) {
   return true;
 }
 
+// Calls fn(class, space-separated fields) for every line of WordNet's
+// per-part-of-speech files of one kind: "index" (index.verb ...) or "exc"
+// (verb.exc ...). Missing files are skipped.
+template <typename Fn>
+void ForEachWordNetLine(const std::string& dir, std::string_view kind,
+                        Fn&& fn) {
+  for (const auto& [pos, cls] :
+       {std::pair{"verb", 'v'}, {"noun", 'n'}, {"adj", 'a'}, {"adv", 'r'}}) {
+    const std::string file = kind == "index" ? StrCat(dir, "/index.", pos)
+                                             : StrCat(dir, "/", pos, ".", kind);
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty()) fn(cls, Split(line, ' '));
+    }
+  }
+}
+
 }  // namespace
 
 Lemmatizer Lemmatizer::Train(std::span<const SyntaxSentence> sentences,
@@ -163,36 +181,23 @@ Lemmatizer Lemmatizer::Train(std::span<const SyntaxSentence> sentences,
     if (cls != 0)
       model.known_lemmas_.insert(Join(AsciiLower(lemma), std::string(1, cls)));
   }
-  for (const auto& [file, cls] : {std::pair{"index.verb", 'v'},
-                                  {"index.noun", 'n'},
-                                  {"index.adj", 'a'},
-                                  {"index.adv", 'r'}}) {
-    std::ifstream in(wordnet_dir + "/" + file);
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty() || line[0] == ' ') continue;  // licence header
-      const std::string_view lemma = Split(line, ' ')[0];
-      if (lemma.find('_') != std::string_view::npos) continue;
-      model.known_lemmas_.insert(Join(lemma, std::string(1, cls)));
+  ForEachWordNetLine(wordnet_dir, "index", [&](char cls, auto fields) {
+    // Lines "lemma pos ..."; the licence header starts with a space.
+    if (fields[0].empty() || fields[0].find('_') != std::string_view::npos) {
+      return;  // header, or a multiword lemma
     }
-  }
+    model.known_lemmas_.insert(Join(fields[0], std::string(1, cls)));
+  });
 
-  // WordNet's irregular forms.
-  for (const auto& [file, cls] : {std::pair{"verb.exc", 'v'},
-                                  {"noun.exc", 'n'},
-                                  {"adj.exc", 'a'},
-                                  {"adv.exc", 'r'}}) {
-    std::ifstream in(wordnet_dir + "/" + file);
-    std::string line;
-    while (std::getline(in, line)) {
-      const std::vector<std::string_view> fields = Split(line, ' ');
-      if (fields.size() < 2 || fields[0].empty() || fields[1].empty()) continue;
-      // Multiword entries use '_' for spaces; single words only.
-      if (fields[0].find('_') != std::string_view::npos) continue;
-      model.exceptions_.emplace(Join(fields[0], std::string(1, cls)),
-                                std::string(fields[1]));
+  // WordNet's irregular forms: lines "form lemma ...", single words only.
+  ForEachWordNetLine(wordnet_dir, "exc", [&](char cls, auto fields) {
+    if (fields.size() < 2 || fields[0].empty() || fields[1].empty() ||
+        fields[0].find('_') != std::string_view::npos) {
+      return;
     }
-  }
+    model.exceptions_.emplace(Join(fields[0], std::string(1, cls)),
+                              std::string(fields[1]));
+  });
   return model;
 }
 
