@@ -5,12 +5,13 @@
 
 namespace sitrep::cli {
 
-void AddInputOptions(CLI::App* cmd, InputOptions* options) {
+void AddInputOptions(CLI::App* cmd, InputOptions* options,
+                     const std::string& format_flag) {
   cmd->add_option("inputs", options->inputs,
                   "JSONL files (.jsonl, .ndjson, .json), plain-text files (one "
                   "document each, the file name is the id), folders of them, "
                   "or - for standard input (the default)");
-  cmd->add_option("--format", options->format,
+  cmd->add_option(format_flag, options->format,
                   "input format: auto (by extension; standard input is JSONL "
                   "when it starts with '{'), jsonl or text")
       ->check(CLI::IsMember({"auto", "jsonl", "text"}))

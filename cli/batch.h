@@ -21,7 +21,10 @@ struct InputOptions {
   std::string format = "auto";
   size_t max_bytes = size_t{8} << 20;
 };
-void AddInputOptions(CLI::App* cmd, InputOptions* options);
+// Declares the inputs and the input flags; verbs whose --format names the
+// output take the input format as --input-format.
+void AddInputOptions(CLI::App* cmd, InputOptions* options,
+                     const std::string& format_flag = "--format");
 
 struct BatchCounts {
   uint64_t documents = 0;  // records read, accepted or not

@@ -16,6 +16,7 @@ using Runner = std::function<int()>;
 Runner RegisterSplit(CLI::App& app);
 Runner RegisterEval(CLI::App& app);
 Runner RegisterParse(CLI::App& app);
+Runner RegisterCode(CLI::App& app);
 Runner RegisterTrainParser(CLI::App& app);
 
 }  // namespace sitrep::cli

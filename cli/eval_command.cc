@@ -1,13 +1,17 @@
 // sitrep eval: scores sitrep on gold files and prints per-field figures.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "commands.h"
 #include "exit_codes.h"
 #include "model_path.h"
 #include "sitrep/eval.h"
+#include "sitrep/events.h"
 #include "sitrep/syntax.h"
 #include "sitrep/text.h"
 
@@ -124,6 +128,79 @@ int RunEvalUd(const EvalUdOptions& options) {
   return kExitOk;
 }
 
+struct EvalEventsOptions {
+  std::string set;  // case2021 or plover
+  std::string path;
+  std::string model;
+  std::string lexicon;
+  bool all_labels = false;
+  bool confusions = false;
+};
+
+void PrintClasses(const ClassScores& s, bool confusions) {
+  for (const auto& [name, pr] : s.per_class) PrintRow(name.c_str(), pr);
+  std::printf("items %zu, no event coded %zu\n", s.items, s.no_event);
+  std::printf("accuracy %.2f  weighted F1 %.2f  macro F1 %.2f\n",
+              100 * s.accuracy, 100 * s.weighted_f1, 100 * s.macro_f1);
+  if (confusions) {
+    std::map<std::string, int> counts;
+    for (const auto& [gold, sys] : s.confusions) counts[gold + " -> " + sys]++;
+    std::vector<std::pair<int, std::string>> sorted;
+    for (const auto& [k, v] : counts) sorted.push_back({v, k});
+    std::sort(sorted.rbegin(), sorted.rend());
+    for (const auto& [v, k] : sorted) std::printf("  %3d  %s\n", v, k.c_str());
+  }
+}
+
+int RunEvalEvents(const EvalEventsOptions& options) {
+  EventCoderOptions coder_options;
+  coder_options.parser_model =
+      options.model.empty() ? DefaultParserModelPath() : options.model;
+  coder_options.lexicon =
+      options.lexicon.empty() ? DefaultLexiconPath() : options.lexicon;
+  StatusOr<std::unique_ptr<EventCoder>> coder =
+      EventCoder::Create(coder_options);
+  if (!coder.ok()) {
+    std::fprintf(stderr, "sitrep: %s\n", coder.status().message().c_str());
+    return kExitUsage;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  if (options.set == "case2021") {
+    StatusOr<ClassScores> s =
+        EvaluateCase2021(options.path, **coder, !options.all_labels);
+    if (!s.ok()) {
+      std::fprintf(stderr, "sitrep: %s\n", s.status().message().c_str());
+      return kExitUsage;
+    }
+    std::printf("CASE 2021 Task 2 (%s), main event of each snippet\n",
+                options.all_labels ? "all labels" : "the 25 ACLED classes");
+    PrintClasses(*s, options.confusions);
+  } else {
+    StatusOr<PloverScores> s = EvaluatePlover(options.path, **coder);
+    if (!s.ok()) {
+      std::fprintf(stderr, "sitrep: %s\n", s.status().message().c_str());
+      return kExitUsage;
+    }
+    std::printf("PLOVER gold records: %zu, main event of each\n", s->records);
+    PrintClasses(s->event_type, options.confusions);
+    PrintRow("src country", s->source_country);
+    PrintRow("tgt country", s->target_country);
+    PrecisionRecall both = s->source_country;
+    both.gold += s->target_country.gold;
+    both.predicted += s->target_country.predicted;
+    both.correct += s->target_country.correct;
+    PrintRow("src+tgt ctry", both);
+    PrintRow("src sector", s->source_sector);
+    PrintRow("tgt sector", s->target_sector);
+    PrintRow("dead", s->dead);
+  }
+  std::fprintf(
+      stderr, "%.1f s\n",
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count());
+  return kExitOk;
+}
+
 }  // namespace
 
 Runner RegisterEval(CLI::App& app) {
@@ -157,9 +234,39 @@ Runner RegisterEval(CLI::App& app) {
   ud_cmd->add_option("--model", ud->model,
                      "parser model (default: $SITREP_PARSER_MODEL, else "
                      "models/en.parser)");
-  return [cmd, sentences, ud_cmd, ud] {
+  std::vector<std::pair<CLI::App*, std::shared_ptr<EvalEventsOptions>>>
+      event_sets;
+  for (const auto& [name, help] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"case2021",
+            "CASE 2021 Task 2 (id<TAB>snippet<TAB>label): the ACLED "
+            "sub-event type of each snippet's main event; weighted F1 over "
+            "the 25 ACLED classes (--all-labels: every snippet)."},
+           {"plover",
+            "PLOVER gold-standard records (JSON array): PLOVER type of the "
+            "main event, source and target countries and sectors, deaths."}}) {
+    auto o = std::make_shared<EvalEventsOptions>();
+    o->set = name;
+    CLI::App* c = eval->add_subcommand(name, help);
+    c->add_option("path", o->path, "gold file")
+        ->required()
+        ->check(CLI::ExistingFile);
+    c->add_option("--model", o->model, "parser model");
+    c->add_option("--lexicon", o->lexicon, "compiled lexicon");
+    c->add_flag("--confusions", o->confusions,
+                "list the gold -> system confusions");
+    if (name == "case2021") {
+      c->add_flag("--all-labels", o->all_labels,
+                  "score every snippet, not only the ACLED classes");
+    }
+    event_sets.push_back({c, o});
+  }
+  return [cmd, sentences, ud_cmd, ud, event_sets] {
     if (cmd->parsed()) return RunEvalSentences(*sentences);
     if (ud_cmd->parsed()) return RunEvalUd(*ud);
+    for (const auto& [c, o] : event_sets) {
+      if (c->parsed()) return RunEvalEvents(*o);
+    }
     return kExitUsage;
   };
 }

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   runners["split"] = RegisterSplit(app);
   runners["eval"] = RegisterEval(app);
   runners["parse"] = RegisterParse(app);
+  runners["code"] = RegisterCode(app);
   runners["train-parser"] = RegisterTrainParser(app);
   try {
     app.parse(argc, argv);

@@ -22,4 +22,19 @@ std::string DefaultParserModelPath() {
   return SITREP_MODEL_DIR "/en.parser";
 }
 
+std::string DefaultLexiconPath() {
+  if (const char* path = std::getenv("SITREP_LEXICON");
+      path != nullptr && *path != '\0') {
+    return path;
+  }
+  std::error_code error;
+  const std::filesystem::path exe =
+      std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    const std::filesystem::path beside = exe.parent_path() / "en.lexicon";
+    if (std::filesystem::exists(beside, error)) return beside.string();
+  }
+  return SITREP_LEXICON_PATH;
+}
+
 }  // namespace sitrep::cli

@@ -1,4 +1,5 @@
-// Where the verbs that need the parser model find it by default.
+// Where the verbs that need the parser model and the lexicon find them by
+// default.
 #ifndef SITREP_CLI_MODEL_PATH_H_
 #define SITREP_CLI_MODEL_PATH_H_
 
@@ -11,6 +12,11 @@ namespace sitrep::cli {
 // exists; else the source tree's models/en.parser as configured at build
 // time.
 std::string DefaultParserModelPath();
+
+// $SITREP_LEXICON when set; else en.lexicon beside the binary (the build
+// compiles data/lexicon into build/en.lexicon); else the build directory's
+// as configured.
+std::string DefaultLexiconPath();
 
 }  // namespace sitrep::cli
 

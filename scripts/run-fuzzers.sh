@@ -13,10 +13,15 @@ for target in jsonl_reader text_analyzer conllu_reader parser model_file; do
   work=$(mktemp -d)
   cp -r fuzz/corpus/"$target"/. "$work"/
   echo "fuzz: ${target}_fuzzer for ${seconds}s"
+  log="$work.log"
+  status=0
   "$bin" "$work" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
-    -timeout=10 -print_final_stats=1 -artifact_prefix="$out/${target}-" 2>&1 |
-    grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|Done)" || true
-  status=${PIPESTATUS[0]}
+    -timeout=10 -print_final_stats=1 -artifact_prefix="$out/${target}-" \
+    >"$log" 2>&1 || status=$?
+  grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|Done)" \
+    "$log" || true
+  if [ "$status" -ne 0 ]; then tail -n 60 "$log" >&2; fi
+  rm -f "$log"
   rm -rf "$work"
   if [ "$status" -ne 0 ]; then
     echo "fuzz: ${target}_fuzzer found a problem (exit $status); see $out" >&2

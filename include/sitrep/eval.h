@@ -5,6 +5,10 @@
 #include <cstddef>
 #include <string>
 
+#include <map>
+#include <vector>
+
+#include "sitrep/events.h"
 #include "sitrep/status.h"
 #include "sitrep/text.h"
 
@@ -35,6 +39,45 @@ struct SentenceBoundaryScores {
 // it with `analyzer` and compares the boundaries with the gold ones.
 StatusOr<SentenceBoundaryScores> EvaluateSentenceBoundaries(
     const std::string& conllu_path, const TextAnalyzer& analyzer);
+
+// Event coding against labelled gold sets. Each scorer reads the gold file,
+// codes its texts with `coder` and compares the document's main event (the
+// first of the coded events) with the gold label.
+struct ClassScores {
+  std::map<std::string, PrecisionRecall> per_class;
+  double accuracy = 0;
+  double weighted_f1 = 0;  // F1 per class weighted by gold support
+  double macro_f1 = 0;
+  size_t items = 0;
+  size_t no_event = 0;  // items where no event was coded
+  std::vector<std::pair<std::string, std::string>> confusions;  // gold, sys
+};
+
+// CASE 2021 Task 2 (id<TAB>snippet<TAB>label): ACLED sub-event types of the
+// main event, mapped to the task's labels. `acled_only` scores the snippets
+// whose gold label is one of the 25 ACLED classes (the task's subtask 1);
+// otherwise every snippet, the non-ACLED labels counting as misses.
+StatusOr<ClassScores> EvaluateCase2021(const std::string& path,
+                                       const EventCoder& coder,
+                                       bool acled_only);
+
+struct PloverScores {
+  ClassScores event_type;          // PLOVER type of the main event
+  PrecisionRecall source_country;  // countries of the main event's source
+  PrecisionRecall target_country;
+  PrecisionRecall source_sector;
+  PrecisionRecall target_sector;
+  PrecisionRecall dead;  // records with a death count: count matches
+  size_t records = 0;
+};
+
+// The PLOVER gold-standard records (a JSON array). Old type names are
+// mapped: DEMAND=REQUEST, DISAPPROVE=ACCUSE, FIGHT=ASSAULT,
+// INVESTIGATE=ACCUSE. Countries are compared as the CAMEO country code that
+// starts an actor code ("ARMMIL" -> ARM); gold codes of international and
+// non-state bodies (IGO, NGO, IMG, ...) are left out of the country scores.
+StatusOr<PloverScores> EvaluatePlover(const std::string& path,
+                                      const EventCoder& coder);
 
 }  // namespace sitrep
 

@@ -42,6 +42,14 @@ bool ParseInt(std::string_view s, Int* value) {
   return error == std::errc() && end == s.data() + s.size();
 }
 
+// Parses a whole decimal number ("0.85"); false on anything else.
+inline bool ParseDouble(std::string_view s, double* value) {
+  if (s.empty()) return false;
+  const auto [end, error] =
+      std::from_chars(s.data(), s.data() + s.size(), *value);
+  return error == std::errc() && end == s.data() + s.size();
+}
+
 }  // namespace sitrep
 
 #endif  // SITREP_COMMON_STRINGS_H_

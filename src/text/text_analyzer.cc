@@ -33,6 +33,30 @@ QuoteRole RoleOfOriginal(std::string_view original) {
   return QuoteRole::kUnknown;
 }
 
+// Normalisation can turn one original character into several (NFC maps
+// U+2ADC to U+2ADD U+0338) that the tokenizer then splits. The pieces map
+// back to the same original bytes and cannot be told apart there, so tokens
+// whose original spans would overlap are joined into one.
+void MergeInseparableTokens(const NormalizedText& normalized,
+                            std::vector<RawToken>* tokens) {
+  if (tokens->empty()) return;
+  size_t kept = 0;
+  for (size_t k = 1; k < tokens->size(); ++k) {
+    RawToken& last = (*tokens)[kept];
+    const RawToken& next = (*tokens)[k];
+    if (normalized.OriginalBegin(next.begin) <
+        normalized.OriginalEnd(last.end)) {
+      last.end = next.end;
+      last.space_after = next.space_after;
+      if (next.kind == TokenKind::kWord) last.kind = TokenKind::kWord;
+      last.quote = QuoteRole::kNone;
+      continue;
+    }
+    (*tokens)[++kept] = next;
+  }
+  tokens->resize(kept + 1);
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<TextAnalyzerImpl>> TextAnalyzerImpl::Create() {
@@ -66,6 +90,7 @@ absl::Status TextAnalyzerImpl::AnalyzeText(const Document& document,
   std::vector<RawToken> tokens;
   tokens.reserve(text.size() / 5 + 1);
   tokenizer_.Tokenize(text, 0, static_cast<uint32_t>(text.size()), &tokens);
+  if (!normalized->identity()) MergeInseparableTokens(*normalized, &tokens);
   auto begin_of = [&](uint32_t offset) {
     return normalized->OriginalBegin(offset);
   };

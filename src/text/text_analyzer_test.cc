@@ -46,11 +46,32 @@ TEST_F(TextAnalyzerTest, EverySpanPointsAtTheOriginalBytes) {
       saw_zwsp_word = true;
       EXPECT_EQ(At(t.span), "Shu\u200Bsha");
     }
-    if (t.text == "--") EXPECT_EQ(At(t.span), "\u2014");
+    if (t.text == "--") {
+      EXPECT_EQ(At(t.span), "\u2014");
+    }
   }
   EXPECT_TRUE(saw_clitic);
   EXPECT_TRUE(saw_zwsp_word);
   EXPECT_EQ(At(out.sentences[1].span), "Later, shelling resumed.");
+}
+
+TEST_F(TextAnalyzerTest, CharacterThatNormalisesToSeveralStaysOneToken) {
+  // NFC rewrites U+2ADC as U+2ADD U+0338, and two of them in a row as one
+  // replaced stretch; no token may claim bytes another one claims.
+  const AnalyzedText out = Analyze("a \u2ADC\u2ADC b. Next one.");
+  ASSERT_EQ(out.sentences.size(), 2u);
+  uint32_t previous_end = 0;
+  for (const Sentence& s : out.sentences) {
+    for (const Token& t : s.tokens) {
+      EXPECT_GE(t.span.begin, previous_end) << t.text;
+      EXPECT_LT(t.span.begin, t.span.end) << t.text;
+      previous_end = t.span.end;
+    }
+  }
+  const Sentence& s = out.sentences[0];
+  ASSERT_EQ(s.tokens.size(), 4u);
+  EXPECT_EQ(At(s.tokens[1].span), "\u2ADC\u2ADC");
+  EXPECT_EQ(s.tokens[2].text, "b");
 }
 
 TEST_F(TextAnalyzerTest, InvalidUtf8IsAnError) {

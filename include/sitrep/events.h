@@ -1,0 +1,147 @@
+// The event record (the output contract of DESIGN.md) and the event coder
+// that fills it from documents: the text layer, the parser, the lexicon and
+// the extraction rules in one read-only object that any number of threads
+// may share.
+#ifndef SITREP_EVENTS_H_
+#define SITREP_EVENTS_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "sitrep/document.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+// A piece of the document's text: what it says and where.
+struct Evidence {
+  std::string text;
+  Span span;
+};
+
+// Who: an actor phrase resolved against the lexicon. Fields the lexicon
+// cannot fill are empty.
+struct Actor {
+  std::string text;  // as written ("reconnaissance and sabotage groups of
+                     // the Armenian armed forces")
+  Span span;
+  std::string name;           // canonical name when a named body ("OSCE")
+  std::string country;        // ISO 3166-1 alpha-3
+  std::string sector;         // MIL GOV COP REB CVL ...
+  std::string code;           // CAMEO-style actor code ("ARMMIL", "IGOOSC")
+  bool first_person = false;  // "we", "our servicemen": the speaker's side
+};
+
+struct PloverType {
+  std::string type;  // one of the 16 PLOVER types
+  std::string mode;  // empty when none
+  std::vector<std::string> context;
+};
+
+struct AcledType {
+  std::string event_type;
+  std::string sub_event_type;
+};
+
+struct Instrument {
+  std::string text;
+  Span span;
+  std::string instrument_class;  // firearms artillery missile air drone
+                                 // mine_ied explosive grenade suicide
+                                 // chemical melee crowd_control fire
+};
+
+struct EventDate {
+  std::string text;  // the expression as written; empty when inherited
+  Span span;
+  std::string value;      // "YYYY-MM-DD"; the first day for a range
+  std::string precision;  // day, week, month, year
+  std::string range_end;  // last day for a week/month/year/range, else empty
+};
+
+struct Casualties {
+  std::optional<int64_t> count;  // empty when not stated
+  std::string qualifier;         // exact, at_least, about, more_than, unknown
+  std::string victims;           // victims' sector, when stated
+  Evidence evidence;             // the phrase the figure comes from
+};
+
+struct Claim {
+  std::optional<Actor> claimant;  // empty for the document's own voice
+  std::string stance;  // asserts accuses denies claims_responsibility reports
+  Evidence cue;        // reporting verb or phrase
+};
+
+struct Location {
+  std::string text;  // the place as written; geocoding comes in geo/
+  Span span;
+};
+
+struct Event {
+  std::string id;  // "<doc>:<sentence>:<n>"
+  int sentence = 0;
+  Span sentence_span;
+  std::string text;  // the evidence sentence
+  Evidence trigger;
+  std::string event_class;  // sitrep's internal class (event_classes.tsv)
+  PloverType plover;
+  std::string cameo;  // empty when CAMEO has no code for it
+  std::optional<AcledType> acled;
+  std::vector<Actor> source;
+  std::vector<Actor> target;
+  std::optional<Instrument> instrument;
+  std::optional<Location> location;
+  std::optional<EventDate> date;
+  std::optional<Casualties> fatalities;
+  std::optional<Casualties> injuries;
+  std::optional<Claim> claim;
+  std::string modality;  // asserted negated hypothetical future threatened
+                         // historical
+  double confidence = 0;
+};
+
+struct CodedDocument {
+  std::string id;
+  std::vector<Event> events;  // by salience: the first is the main event
+  std::vector<DocumentError> errors;
+  size_t sentences = 0;
+};
+
+struct EventCoderOptions {
+  std::string parser_model;  // path of the parser model
+  std::string lexicon;       // path of the compiled lexicon bundle
+};
+
+class EventCoder {
+ public:
+  static StatusOr<std::unique_ptr<EventCoder>> Create(
+      const EventCoderOptions& options);
+  virtual ~EventCoder() = default;
+
+  // Codes each document; out[i] belongs to documents[i]. A document the
+  // text layer refuses gets an error and no events; the others go on.
+  // Several documents at once share the parser's batches.
+  virtual void Code(std::span<const Document> documents,
+                    std::span<CodedDocument> out) const = 0;
+
+  virtual std::string Describe() const = 0;
+};
+
+// Output formats of `sitrep code`.
+// One JSON object per document: {id, events, errors}.
+std::string EventsToJson(const CodedDocument& doc);
+// ACLED's columns, one row per event; the header first.
+std::string AcledCsvHeader();
+std::string EventsToAcledCsv(const Document& source, const CodedDocument& doc);
+// One PLOVER JSON record per event, one per line.
+std::string EventsToPlover(const Document& source, const CodedDocument& doc);
+// CAMEO tab-separated: date, source, target, code, ... one line per event.
+std::string EventsToCameo(const Document& source, const CodedDocument& doc);
+
+}  // namespace sitrep
+
+#endif  // SITREP_EVENTS_H_

@@ -1,0 +1,1106 @@
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "common/strings.h"
+#include "extract/typing.h"
+#include "time/calendar.h"
+#include "time/date_expressions.h"
+
+namespace sitrep::extract {
+
+using lexicon::EntryKind;
+using lexicon::Frame;
+using lexicon::PhraseMatcher;
+
+namespace {
+
+bool IsNominal(std::string_view upos) {
+  return upos == "NOUN" || upos == "PROPN" || upos == "PRON" || upos == "NUM" ||
+         upos == "X";
+}
+
+bool IsArmed(const std::string& sector) {
+  return sector == "MIL" || sector == "REB" || sector == "COP" ||
+         sector == "UAF" || sector == "SPY" || sector == "CRM";
+}
+
+std::string ActorCode(const Actor& a, const lexicon::Lexicon& lex) {
+  std::string code;
+  if (!a.country.empty()) {
+    const int c = lex.FindCountry(a.country);
+    code = c >= 0 ? lex.countries[static_cast<size_t>(c)].cameo : a.country;
+  }
+  return code + a.sector;
+}
+
+// ---------------------------------------------------------------- actors
+
+class ActorResolver {
+ public:
+  ActorResolver(const SentenceView& v, const lexicon::Lexicon& lex)
+      : v_(v), lex_(lex) {}
+
+  // The actors named by the nominal headed by `w` and its conjuncts.
+  std::vector<Actor> Resolve(int w) const {
+    std::vector<Actor> out;
+    std::vector<int> heads = {w};
+    for (size_t i = 0; i < heads.size() && heads.size() < 8; ++i) {
+      for (int c : v_.Children(heads[i], "conj")) {
+        if (IsNominal(v_.word(c).upos)) heads.push_back(c);
+      }
+    }
+    for (int h : heads) {
+      for (Actor& a : ResolveOne(h)) out.push_back(std::move(a));
+    }
+    return out;
+  }
+
+  std::vector<Actor> ResolveOne(int w) const {
+    std::vector<Actor> out;
+    const WordView& head = v_.word(w);
+    std::vector<int> phrase = v_.Phrase(w);
+    Actor base;
+    base.span = v_.SpanOf(phrase);
+    if (head.upos == "PRON") {
+      if (head.lemma == "we" || head.lemma == "us" || head.lemma == "i") {
+        base.first_person = true;
+        base.text = std::string(head.form);
+        base.span = head.span;
+        out.push_back(base);
+      }
+      return out;
+    }
+    // Possessive "our": the speaker's own side.
+    for (int c : head.children) {
+      if (v_.word(c).deprel == "nmod" && v_.word(c).subtype == "poss" &&
+          (v_.word(c).lemma == "our" || v_.word(c).lemma == "we")) {
+        base.first_person = true;
+      }
+    }
+    const auto orgs = v_.MatchesIn(phrase, EntryKind::kOrganization);
+    const auto sectors = v_.MatchesIn(phrase, EntryKind::kSector);
+    std::vector<const LexMatch*> countries;
+    for (EntryKind k : {EntryKind::kCountryName, EntryKind::kCountryAdjective,
+                        EntryKind::kCapital}) {
+      for (const LexMatch* m : v_.MatchesIn(phrase, k)) countries.push_back(m);
+    }
+    std::sort(countries.begin(), countries.end(),
+              [](const LexMatch* a, const LexMatch* b) {
+                return a->begin < b->begin;
+              });
+    if (orgs.empty() && sectors.empty() && countries.empty()) {
+      if (!base.first_person && head.upos != "PROPN") return out;
+    }
+    base.text = Text(base.span);
+    // The organisation nearest the head gives name, country and sector.
+    if (const LexMatch* o = Nearest(orgs, w)) {
+      const lexicon::Organization& org = lex_.organizations[o->index];
+      base.name = org.name;
+      base.country = org.country;
+      base.sector = org.sector;
+      base.code = org.code;
+    }
+    // A sector word: the one heading the phrase, else the nearest.
+    if (base.sector.empty()) {
+      if (const LexMatch* s = Nearest(sectors, w)) {
+        base.sector = lex_.sector_names[s->index];
+      }
+    }
+    // A capital named alone stands for the government.
+    if (base.country.empty() && !countries.empty()) {
+      std::vector<const LexMatch*> distinct;
+      for (const LexMatch* m : countries) {
+        bool seen = false;
+        for (const LexMatch* d : distinct) seen |= d->index == m->index;
+        if (!seen) distinct.push_back(m);
+      }
+      // "Hungarian and Romanian officials": one actor per country.
+      if (distinct.size() > 1 && Coordinated(distinct)) {
+        for (const LexMatch* m : distinct) {
+          Actor a = base;
+          Fill(m, &a);
+          a.code = ActorCode(a, lex_);
+          out.push_back(std::move(a));
+        }
+        return out;
+      }
+      Fill(Nearest(distinct, w), &base);
+    }
+    if (base.code.empty()) base.code = ActorCode(base, lex_);
+    out.push_back(std::move(base));
+    return out;
+  }
+
+  std::string Text(Span span) const {
+    return text_ ? text_->substr(span.begin, span.size()) : "";
+  }
+  void set_text(const std::string* text) { text_ = text; }
+
+ private:
+  void Fill(const LexMatch* m, Actor* a) const {
+    if (m == nullptr) return;
+    a->country = lex_.countries[m->index].iso3;
+    if (m->kind == EntryKind::kCapital && a->sector.empty()) a->sector = "GOV";
+  }
+
+  bool Coordinated(const std::vector<const LexMatch*>& ms) const {
+    for (size_t i = 1; i < ms.size(); ++i) {
+      const int a = ms[i - 1]->head, b = ms[i]->head;
+      if (v_.word(b).head != a && v_.word(a).head != b) return false;
+      const int later = std::max(a, b);
+      if (v_.word(later).deprel != "conj") return false;
+    }
+    return true;
+  }
+
+  const LexMatch* Nearest(const std::vector<const LexMatch*>& ms, int w) const {
+    const LexMatch* best = nullptr;
+    int best_distance = 1 << 30;
+    for (const LexMatch* m : ms) {
+      const int d = (m->begin <= w && w < m->end) ? 0 : std::abs(m->head - w);
+      if (d < best_distance) {
+        best = m;
+        best_distance = d;
+      }
+    }
+    return best;
+  }
+
+  const SentenceView& v_;
+  const lexicon::Lexicon& lex_;
+  const std::string* text_ = nullptr;
+};
+
+// ------------------------------------------------------------ casualties
+
+struct Count {
+  std::optional<int64_t> count;
+  std::string qualifier = "unknown";
+};
+
+int64_t ParseNumber(std::string_view s) {
+  std::string digits;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+    } else if (c != ',') {
+      return -1;
+    }
+  }
+  int64_t n = -1;
+  if (digits.empty() || digits.size() > 12 || !ParseInt(digits, &n)) return -1;
+  return n;
+}
+
+// The number a word stands for: digits, or a number word of the lexicon.
+std::optional<lexicon::Quantity> QuantityAt(const SentenceView& v, int w) {
+  const int64_t n = ParseNumber(v.word(w).form);
+  if (n >= 0) return lexicon::Quantity{n, false};
+  if (const LexMatch* m = v.MatchAt(w, EntryKind::kQuantity)) {
+    return v.lexicon().quantities[m->index];
+  }
+  return std::nullopt;
+}
+
+std::string QualifierOf(const SentenceView& v, int number) {
+  for (int c : v.word(number).children) {
+    const std::string& l = v.word(c).lemma;
+    if (l == "least") return "at_least";
+    if (l == "more" || l == "over") return "more_than";
+    if (l == "about" || l == "around" || l == "approximately" ||
+        l == "nearly" || l == "almost" || l == "some" || l == "roughly" ||
+        l == "estimated") {
+      return "about";
+    }
+  }
+  return "exact";
+}
+
+// The count and victims' sector of a victim nominal ("at least 40
+// civilians", "28 people", "dozens", "our servicemen").
+Count CountOf(const SentenceView& v, int victim) {
+  Count out;
+  int number = -1;
+  if (QuantityAt(v, victim)) {
+    number = victim;
+  } else {
+    for (int c : v.word(victim).children) {
+      if ((v.word(c).deprel == "nummod" || v.word(c).deprel == "det" ||
+           v.word(c).deprel == "amod") &&
+          QuantityAt(v, c)) {
+        number = c;
+        break;
+      }
+    }
+  }
+  if (number < 0) return out;
+  const lexicon::Quantity q = *QuantityAt(v, number);
+  out.count = q.count;
+  out.qualifier = q.at_least ? "at_least" : QualifierOf(v, number);
+  return out;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------- sentence
+
+namespace {
+
+struct Trigger {
+  int word = 0;
+  const LexMatch* match = nullptr;
+  Frame frame = Frame::kNone;
+  int event_class = -1;
+};
+
+// Words that report an event as a kind of thing rather than an occurrence
+// are not triggers when they modify another noun ("attack helicopter").
+bool UsableTrigger(const SentenceView& v, int w) {
+  const WordView& word = v.word(w);
+  if (word.deprel == "compound" || word.deprel == "amod") return false;
+  return true;
+}
+
+class SentenceRun {
+ public:
+  SentenceRun(const SentenceView& v, const lexicon::Lexicon& lex,
+              const std::string& text, int sentence,
+              std::optional<absl::CivilDay> date)
+      : v_(v),
+        lex_(lex),
+        text_(text),
+        sentence_(sentence),
+        date_(date),
+        actors_(v, lex) {
+    actors_.set_text(&text_);
+  }
+
+  SentenceEvents Run() {
+    SentenceEvents out;
+    FindDateMentions();
+    std::vector<Trigger> triggers = FindTriggers();
+    // Casualty verbs attached to another event become its casualties.
+    std::vector<bool> absorbed(triggers.size(), false);
+    std::vector<Event> events(triggers.size());
+    for (size_t i = 0; i < triggers.size(); ++i) {
+      BuildEvent(triggers[i], &events[i]);
+    }
+    for (size_t i = 0; i < triggers.size(); ++i) {
+      if (triggers[i].frame != Frame::kKill &&
+          triggers[i].frame != Frame::kInjure) {
+        continue;
+      }
+      const int host = HostEvent(triggers, i);
+      if (host < 0) continue;
+      Event& h = events[static_cast<size_t>(host)];
+      Event& c = events[i];
+      auto& slot =
+          triggers[i].frame == Frame::kKill ? h.fatalities : h.injuries;
+      const auto& from =
+          triggers[i].frame == Frame::kKill ? c.fatalities : c.injuries;
+      if (!slot && from) slot = from;
+      if (h.target.empty()) h.target = c.target;
+      if (h.source.empty()) h.source = c.source;
+      if (!h.instrument && c.instrument) h.instrument = c.instrument;
+      absorbed[i] = true;
+    }
+    for (size_t i = 0; i < triggers.size(); ++i) {
+      if (absorbed[i]) continue;
+      Type(triggers[i], &events[i]);
+      out.attributed.push_back(events[i].claim.has_value());
+      out.events.push_back(std::move(events[i]));
+    }
+    out.reporting = SentenceReporting();
+    return out;
+  }
+
+ private:
+  std::vector<Trigger> FindTriggers() const {
+    std::vector<Trigger> out;
+    for (int w = 0; w < v_.size(); ++w) {
+      const LexMatch* m = v_.MatchAt(w, EntryKind::kEventWord);
+      if (m == nullptr || !UsableTrigger(v_, w)) continue;
+      // A word inside a longer event phrase headed elsewhere is not one.
+      bool inside_other = false;
+      for (const LexMatch& o : v_.matches()) {
+        if (o.kind == EntryKind::kEventWord && o.head != w && o.begin <= w &&
+            w < o.end && o.end - o.begin > m->end - m->begin) {
+          inside_other = true;
+        }
+      }
+      if (inside_other) continue;
+      // Reporting and stance verbs with a clause are attribution, not
+      // events ("accused X of shelling" keeps the shelling).
+      const lexicon::EventWord& ew = lex_.event_words[m->index];
+      Trigger t;
+      t.word = w;
+      t.match = m;
+      t.frame = ew.frame;
+      t.event_class = ew.event_class;
+      out.push_back(t);
+    }
+    // "dead", "death": fatalities too.
+    for (int w = 0; w < v_.size(); ++w) {
+      const WordView& word = v_.word(w);
+      if ((word.lemma == "dead" && word.upos == "ADJ") ||
+          (word.lemma == "death" && word.upos == "NOUN")) {
+        Trigger t;
+        t.word = w;
+        t.frame = Frame::kKill;
+        out.push_back(t);
+      }
+    }
+    std::sort(out.begin(), out.end(), [](const Trigger& a, const Trigger& b) {
+      return a.word < b.word;
+    });
+    return out;
+  }
+
+  // The event a casualty verb belongs to: up the tree through clause links,
+  // or the event whose subject or object the casualty verb shares.
+  int HostEvent(const std::vector<Trigger>& triggers, size_t i) const {
+    auto find = [&](int w) -> int {
+      for (size_t k = 0; k < triggers.size(); ++k) {
+        if (k != i && triggers[k].word == w &&
+            triggers[k].frame != Frame::kKill &&
+            triggers[k].frame != Frame::kInjure) {
+          return static_cast<int>(k);
+        }
+      }
+      return -1;
+    };
+    int w = triggers[i].word;
+    for (int step = 0; step < 4; ++step) {
+      const WordView& word = v_.word(w);
+      if (word.head < 0) break;
+      const std::string_view rel = word.deprel;
+      if (rel != "advcl" && rel != "conj" && rel != "xcomp" && rel != "acl" &&
+          rel != "ccomp" && rel != "parataxis" && rel != "nsubj" &&
+          rel != "obj" && rel != "obl" && rel != "nmod" && rel != "root") {
+        break;
+      }
+      w = word.head;
+      if (const int k = find(w); k >= 0) return k;
+    }
+    // The event is the casualty verb's subject ("the explosion killed").
+    const int subj = v_.FirstChild(triggers[i].word, "nsubj");
+    if (subj >= 0) {
+      if (const int k = find(subj); k >= 0) return k;
+    }
+    // Children: "killed in an attack", "died in the shelling".
+    for (int c : v_.word(triggers[i].word).children) {
+      if (const int k = find(c); k >= 0) return k;
+    }
+    // Another casualty verb it is coordinated with has a host.
+    const WordView& word = v_.word(triggers[i].word);
+    if (word.deprel == "conj" && word.head >= 0) {
+      for (size_t k = 0; k < triggers.size(); ++k) {
+        if (triggers[k].word == word.head && k != i &&
+            (triggers[k].frame == Frame::kKill ||
+             triggers[k].frame == Frame::kInjure)) {
+          return HostEvent(triggers, k);
+        }
+      }
+    }
+    return -1;
+  }
+
+  // The subject of a verb, looking through xcomp, conj and advcl to the
+  // verb whose subject it shares.
+  int SubjectOf(int verb, bool* passive) const {
+    for (int step = 0, w = verb; step < 4 && w >= 0; ++step) {
+      for (int c : v_.word(w).children) {
+        if (v_.word(c).deprel == "nsubj" || v_.word(c).deprel == "csubj") {
+          *passive = v_.word(c).subtype == "pass";
+          return c;
+        }
+      }
+      const std::string_view rel = v_.word(w).deprel;
+      if (rel != "xcomp" && rel != "conj" && rel != "advcl") break;
+      w = v_.word(w).head;
+    }
+    return -1;
+  }
+
+  int ObjectOf(int verb) const {
+    int obj = v_.FirstChild(verb, "obj");
+    if (obj >= 0) return obj;
+    // "killing and injuring our servicemen": the object is on the first
+    // conjunct, or on the later one.
+    if (v_.word(verb).deprel == "conj" && v_.word(verb).head >= 0) {
+      obj = v_.FirstChild(v_.word(verb).head, "obj");
+      if (obj >= 0) return obj;
+    }
+    for (int c : v_.Children(verb, "conj")) {
+      obj = v_.FirstChild(c, "obj");
+      if (obj >= 0) return obj;
+    }
+    return -1;
+  }
+
+  void AddActors(int w, std::vector<Actor>* to) const {
+    if (w < 0) return;
+    for (Actor& a : actors_.Resolve(w)) to->push_back(std::move(a));
+  }
+
+  // An instrument named by the nominal `w` (or its phrase); also follows
+  // "a mine planted by X" to the one who planted it.
+  bool InstrumentAt(int w, Event* e, std::vector<Actor>* agents) const {
+    if (w < 0) return false;
+    for (const LexMatch* m :
+         v_.MatchesIn(v_.Phrase(w), EntryKind::kInstrument)) {
+      if (m->head != w && v_.word(m->head).head != w) continue;
+      SetInstrument(m, e);
+      for (int c : v_.Children(w, "acl")) {
+        for (int a : v_.word(c).children) {
+          if (v_.word(a).deprel == "obl" && v_.CaseOf(a) == "by") {
+            AddActors(a, agents);
+          }
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  void SetInstrument(const LexMatch* m, Event* e) const {
+    if (e->instrument) return;
+    Instrument ins;
+    ins.span = v_.SpanOf(m->begin, m->end - 1);
+    ins.text = text_.substr(ins.span.begin, ins.span.size());
+    ins.instrument_class = lex_.instrument_classes[m->index];
+    e->instrument = std::move(ins);
+  }
+
+  void BuildEvent(const Trigger& t, Event* e) {
+    const WordView& tw = v_.word(t.word);
+    const LexMatch* m = t.match;
+    const int first = m ? m->begin : t.word;
+    const int last = m ? m->end - 1 : t.word;
+    e->sentence = sentence_;
+    e->trigger.span = v_.SpanOf(first, last);
+    e->trigger.text =
+        text_.substr(e->trigger.span.begin, e->trigger.span.size());
+    const bool verbal = tw.upos == "VERB" || tw.upos == "ADJ";
+    std::vector<Actor> agents;
+    if (verbal) {
+      bool passive_subject = false;
+      const int subj = SubjectOf(t.word, &passive_subject);
+      const bool passive = v_.IsPassive(t.word) || passive_subject;
+      const int obj = ObjectOf(t.word);
+      if (passive) {
+        if (subj >= 0) Assign(t, subj, &e->target, &e->fatalities, e);
+      } else if (subj >= 0) {
+        if (!InstrumentAt(subj, e, &agents)) AddActors(subj, &e->source);
+      }
+      if (obj >= 0) {
+        if (!InstrumentAt(obj, e, &agents) || t.frame == Frame::kSeize ||
+            t.frame == Frame::kDestroy) {
+          Assign(t, obj, &e->target, &e->fatalities, e);
+        }
+      }
+      for (int c : tw.children) {
+        const WordView& cw = v_.word(c);
+        if (cw.deprel != "obl" && cw.deprel != "advmod") continue;
+        const std::string prep = v_.CaseOf(c);
+        if (cw.subtype == "agent" || prep == "by") {
+          if (!InstrumentAt(c, e, &agents)) AddActors(c, &e->source);
+        } else if (prep == "with") {
+          if (!InstrumentAt(c, e, &agents)) AddActors(c, &e->target);
+        } else if (prep == "on" || prep == "against" || prep == "at" ||
+                   prep == "into" || prep == "toward" || prep == "towards" ||
+                   prep == "upon") {
+          if (!InstrumentAt(c, e, &agents)) AddActors(c, &e->target);
+        } else if (prep == "from" || prep == "using") {
+          InstrumentAt(c, e, &agents);
+        }
+      }
+    } else {
+      // Nominal events: "the shelling of Stepanakert by X", "Israeli
+      // strikes", "clashes between X and Y", "an attack on".
+      for (int c : tw.children) {
+        const WordView& cw = v_.word(c);
+        const std::string prep = v_.CaseOf(c);
+        if (cw.deprel == "nmod" && cw.subtype == "poss") {
+          AddActors(c, &e->source);
+        } else if (cw.deprel == "amod" || cw.deprel == "compound") {
+          if (!InstrumentAt(c, e, &agents)) {
+            if (const LexMatch* ins = v_.MatchAt(c, EntryKind::kInstrument)) {
+              SetInstrument(ins, e);
+            } else {
+              AddActors(c, &e->source);
+            }
+          }
+        } else if (cw.deprel == "nmod") {
+          if (prep == "by") {
+            if (!InstrumentAt(c, e, &agents)) AddActors(c, &e->source);
+          } else if (prep == "between" || prep == "among") {
+            AddActors(c, &e->source);
+          } else if (prep == "of" && t.frame == Frame::kProtest) {
+            AddActors(c, &e->source);
+          } else if (prep == "of" || prep == "on" || prep == "against" ||
+                     prep == "at" || prep == "with") {
+            if (!InstrumentAt(c, e, &agents)) {
+              Assign(t, c, &e->target, &e->fatalities, e);
+            }
+          }
+        }
+      }
+      // Light verbs: "X carried out / launched / conducted an attack".
+      if ((tw.deprel == "obj" || tw.deprel == "nsubj") && tw.head >= 0) {
+        const int verb = tw.head;
+        if (tw.deprel == "obj" && e->source.empty()) {
+          bool passive = false;
+          const int subj = SubjectOf(verb, &passive);
+          if (subj >= 0 && !passive) AddActors(subj, &e->source);
+        }
+        if (tw.deprel == "nsubj" && e->target.empty()) {
+          // "The attack killed ten people": handled as casualties; "the
+          // strike hit a school": the object is the target.
+          const int obj = v_.FirstChild(verb, "obj");
+          if (obj >= 0 && v_.MatchAt(verb, EntryKind::kEventWord) == nullptr) {
+            AddActors(obj, &e->target);
+          }
+        }
+      }
+    }
+    for (Actor& a : agents) {
+      if (e->source.empty()) e->source.push_back(std::move(a));
+    }
+    // Instrument elsewhere in the clause or sentence.
+    if (!e->instrument) {
+      const LexMatch* best = nullptr;
+      int best_distance = 1 << 30;
+      for (const LexMatch& im : v_.matches()) {
+        if (im.kind != EntryKind::kInstrument) continue;
+        const int d = std::abs(im.head - t.word);
+        if (d < best_distance) {
+          best = &im;
+          best_distance = d;
+        }
+      }
+      if (best != nullptr) SetInstrument(best, e);
+    }
+    // Casualty verbs carry their own counts.
+    if (t.frame == Frame::kKill || t.frame == Frame::kInjure) {
+      CasualtiesOf(t, e);
+    }
+    e->modality = Modality(t.word);
+    Attribute(t.word, e);
+    Place(t.word, e);
+    DateOf(t.word, e);
+  }
+
+  // A target nominal of a casualty verb is also its victims.
+  void Assign(const Trigger& t, int w, std::vector<Actor>* to,
+              std::optional<Casualties>*, Event*) const {
+    (void)t;
+    AddActors(w, to);
+  }
+
+  void CasualtiesOf(const Trigger& t, Event* e) const {
+    const WordView& tw = v_.word(t.word);
+    int victim = -1;
+    if (tw.upos == "ADJ") {
+      // "two dead", "leaving at least two dead"
+      victim = v_.FirstChild(t.word, "nsubj");
+      if (victim < 0 && tw.head >= 0 && IsNominal(v_.word(tw.head).upos)) {
+        victim = tw.head;
+      }
+    } else if (tw.upos == "NOUN") {
+      for (int c : tw.children) {
+        if (v_.word(c).deprel == "nmod" && v_.CaseOf(c) == "of") victim = c;
+      }
+    } else {
+      bool passive = false;
+      const int subj = SubjectOf(t.word, &passive);
+      if (v_.IsPassive(t.word) || passive || tw.lemma == "die") {
+        victim = subj;
+      } else {
+        victim = ObjectOf(t.word);
+      }
+    }
+    Casualties c;
+    c.qualifier = "unknown";
+    c.evidence.span = e->trigger.span;
+    if (victim >= 0) {
+      const Count n = CountOf(v_, victim);
+      c.count = n.count;
+      c.qualifier = n.qualifier;
+      std::vector<int> phrase = v_.Phrase(victim);
+      if (const LexMatch* s = v_.MatchAt(victim, EntryKind::kSector)) {
+        c.victims = lex_.sector_names[s->index];
+      } else {
+        for (const LexMatch* s : v_.MatchesIn(phrase, EntryKind::kSector)) {
+          c.victims = lex_.sector_names[s->index];
+        }
+      }
+      const Span vs = v_.SpanOf(phrase);
+      c.evidence.span = {std::min(vs.begin, e->trigger.span.begin),
+                         std::max(vs.end, e->trigger.span.end)};
+    }
+    c.evidence.text =
+        text_.substr(c.evidence.span.begin, c.evidence.span.size());
+    if (t.frame == Frame::kKill) {
+      e->fatalities = std::move(c);
+    } else {
+      e->injuries = std::move(c);
+    }
+  }
+
+  std::string Modality(int w) const {
+    // Up through the clauses the event is embedded in.
+    for (int step = 0, x = w; step < 5 && x >= 0; ++step) {
+      const WordView& word = v_.word(x);
+      for (int c : word.children) {
+        const WordView& cw = v_.word(c);
+        if ((cw.deprel == "advmod" &&
+             (cw.lemma == "not" || cw.lemma == "never" || cw.lemma == "n't")) ||
+            (cw.deprel == "det" && cw.lemma == "no" && step == 0)) {
+          return "negated";
+        }
+        if (cw.deprel == "aux" && (cw.lemma == "will" || cw.lemma == "shall")) {
+          return step == 0 ? "future" : "future";
+        }
+        if (cw.deprel == "aux" &&
+            (cw.lemma == "could" || cw.lemma == "might" || cw.lemma == "may" ||
+             cw.lemma == "would" || cw.lemma == "should")) {
+          return "hypothetical";
+        }
+        if (cw.deprel == "mark" && (cw.lemma == "if" || cw.lemma == "unless")) {
+          return "hypothetical";
+        }
+      }
+      if (step > 0) {
+        if (word.lemma == "threaten" || word.lemma == "warn" ||
+            word.lemma == "vow") {
+          return "threatened";
+        }
+        if (word.lemma == "deny") return "negated";
+        if (word.lemma == "plan" || word.lemma == "intend" ||
+            word.lemma == "prepare" || word.lemma == "pledge") {
+          return "future";
+        }
+      }
+      const std::string_view rel = word.deprel;
+      if (rel != "xcomp" && rel != "ccomp" && rel != "conj" && rel != "obj" &&
+          rel != "nmod" && rel != "obl" && rel != "csubj") {
+        break;
+      }
+      x = word.head;
+    }
+    return "asserted";
+  }
+
+  // A reporting verb governing the event ("X said Y shelled Z"), a
+  // reporting verb beside it ("Y shelled Z, X said"), or "according to X".
+  void Attribute(int w, Event* e) const {
+    auto claim_from = [&](int cue_word, const LexMatch* m) {
+      Claim c;
+      c.stance = std::string(
+          lexicon::StanceName(lex_.reporting_cues[m->index].stance));
+      c.cue.span = v_.SpanOf(m->begin, m->end - 1);
+      c.cue.text = text_.substr(c.cue.span.begin, c.cue.span.size());
+      bool passive = false;
+      int speaker = SubjectOf(cue_word, &passive);
+      if (passive) speaker = -1;
+      if (m->end - m->begin > 1 || v_.word(cue_word).upos == "ADP") {
+        // "according to X": X is the nominal the preposition marks.
+        speaker = v_.word(cue_word).head;
+      }
+      if (speaker >= 0) {
+        std::vector<Actor> who = actors_.Resolve(speaker);
+        if (!who.empty()) c.claimant = who.front();
+      }
+      e->claim = std::move(c);
+    };
+    // Up the tree.
+    for (int step = 0, x = w; step < 6 && x >= 0; ++step) {
+      const WordView& word = v_.word(x);
+      if (step > 0) {
+        if (const LexMatch* m = v_.MatchAt(x, EntryKind::kReportingCue)) {
+          claim_from(x, m);
+          return;
+        }
+      }
+      // "according to X" attached to this clause.
+      for (int c : word.children) {
+        for (int g : v_.word(c).children) {
+          if (v_.word(g).deprel != "case") continue;
+          if (const LexMatch* m = v_.MatchAt(g, EntryKind::kReportingCue)) {
+            claim_from(g, m);
+            return;
+          }
+        }
+        if (v_.word(c).deprel == "parataxis" || v_.word(c).deprel == "ccomp" ||
+            v_.word(c).deprel == "advcl") {
+          if (const LexMatch* m = v_.MatchAt(c, EntryKind::kReportingCue);
+              m != nullptr && c > x) {
+            claim_from(c, m);
+            return;
+          }
+        }
+      }
+      x = word.head;
+    }
+  }
+
+  // The place an event happened, as written: a locative phrase of the
+  // trigger ("in Khost", "on the Ahmedbeyli-Fizuli-Shusha highway").
+  void Place(int w, Event* e) const {
+    for (int step = 0, x = w; step < 3 && x >= 0; ++step) {
+      for (int c : v_.word(x).children) {
+        const WordView& cw = v_.word(c);
+        if (cw.deprel != "obl" && cw.deprel != "nmod") continue;
+        const std::string prep = v_.CaseOf(c);
+        if (prep != "in" && prep != "near" && prep != "on" && prep != "at" &&
+            prep != "outside") {
+          continue;
+        }
+        const bool named = cw.upos == "PROPN" ||
+                           v_.MatchAt(c, EntryKind::kNounClass) != nullptr;
+        if (!named) continue;
+        if (prep == "on" && cw.upos != "PROPN" &&
+            v_.MatchAt(c, EntryKind::kNounClass) == nullptr) {
+          continue;
+        }
+        // A date is not a place.
+        bool is_date = false;
+        for (const time::DateMention& d : dates_) {
+          if (d.first <= c && c <= d.last) is_date = true;
+        }
+        if (is_date) continue;
+        Location loc;
+        loc.span = v_.SpanOf(v_.Phrase(c));
+        // Without the preposition.
+        for (int g : cw.children) {
+          if (v_.word(g).deprel == "case" && g < c) {
+            loc.span.begin = std::max(loc.span.begin, v_.word(g).span.end);
+          }
+        }
+        while (loc.span.begin < loc.span.end && text_[loc.span.begin] == ' ') {
+          ++loc.span.begin;
+        }
+        loc.text = text_.substr(loc.span.begin, loc.span.size());
+        e->location = std::move(loc);
+        return;
+      }
+      const std::string_view rel = v_.word(x).deprel;
+      if (rel != "xcomp" && rel != "conj" && rel != "advcl") break;
+      x = v_.word(x).head;
+    }
+  }
+
+  void FindDateMentions() {
+    std::vector<std::string_view> forms;
+    forms.reserve(static_cast<size_t>(v_.size()));
+    for (int i = 0; i < v_.size(); ++i) forms.push_back(v_.word(i).form);
+    dates_ = time::FindDates(forms, date_);
+  }
+
+  // The date expression nearest the trigger in its sentence.
+  void DateOf(int w, Event* e) const {
+    const time::DateMention* best = nullptr;
+    int best_distance = 1 << 30;
+    for (const time::DateMention& d : dates_) {
+      const int dist = std::min(std::abs(d.first - w), std::abs(d.last - w));
+      if (dist < best_distance) {
+        best = &d;
+        best_distance = dist;
+      }
+    }
+    if (best == nullptr) return;
+    EventDate date;
+    date.span = v_.SpanOf(best->first, best->last);
+    date.text = text_.substr(date.span.begin, date.span.size());
+    date.precision = best->precision;
+    if (best->value) date.value = time::FormatDate(*best->value);
+    if (best->range_end) date.range_end = time::FormatDate(*best->range_end);
+    if (best->same_day_reference) date.precision = "same_day";
+    e->date = std::move(date);
+  }
+
+  // The sentence's own reporting verb and speaker, for quotations.
+  std::optional<Claim> SentenceReporting() const {
+    for (int w = 0; w < v_.size(); ++w) {
+      const LexMatch* m = v_.MatchAt(w, EntryKind::kReportingCue);
+      if (m == nullptr || v_.word(w).upos != "VERB") continue;
+      bool passive = false;
+      const int speaker = SubjectOf(w, &passive);
+      if (speaker < 0 || passive) continue;
+      std::vector<Actor> who = actors_.Resolve(speaker);
+      if (who.empty()) continue;
+      Claim c;
+      c.claimant = who.front();
+      c.stance = std::string(
+          lexicon::StanceName(lex_.reporting_cues[m->index].stance));
+      c.cue.span = v_.SpanOf(m->begin, m->end - 1);
+      c.cue.text = text_.substr(c.cue.span.begin, c.cue.span.size());
+      return c;
+    }
+    return std::nullopt;
+  }
+
+  void Type(const Trigger& t, Event* e) const {
+    TypeEvent(v_, lex_, t.word, t.frame, t.event_class, e);
+  }
+
+  const SentenceView& v_;
+  const lexicon::Lexicon& lex_;
+  const std::string& text_;
+  int sentence_;
+  std::optional<absl::CivilDay> date_;
+  ActorResolver actors_;
+  std::vector<time::DateMention> dates_;
+};
+
+}  // namespace
+
+SentenceEvents Extractor::ExtractSentence(
+    const SentenceView& view, int sentence_index, const std::string& text,
+    std::optional<absl::CivilDay> date) const {
+  return SentenceRun(view, lexicon_, text, sentence_index, date).Run();
+}
+
+std::optional<Actor> Extractor::ActorFromText(const std::string& text) const {
+  if (text.empty()) return std::nullopt;
+  // Words split at spaces: enough for names of publishers and ministries.
+  std::vector<std::string> words;
+  std::string current;
+  for (char c : text) {
+    if (c == ' ' || c == ',' || c == '(' || c == ')') {
+      if (!current.empty()) words.push_back(current);
+      current.clear();
+    } else {
+      current.push_back(c);
+    }
+  }
+  if (!current.empty()) words.push_back(current);
+  std::vector<PhraseMatcher::TokenView> tokens;
+  for (const std::string& w : words) tokens.push_back({w, ""});
+  std::vector<PhraseMatcher::Match> matches;
+  lexicon_.matcher.FindAll(tokens, &matches);
+  Actor a;
+  a.text = text;
+  for (const PhraseMatcher::Match& m : matches) {
+    switch (static_cast<EntryKind>(m.kind)) {
+      case EntryKind::kOrganization: {
+        const lexicon::Organization& o = lexicon_.organizations[m.index];
+        if (a.name.empty()) {
+          a.name = o.name;
+          a.country = o.country;
+          a.sector = o.sector;
+          a.code = o.code;
+        }
+        break;
+      }
+      case EntryKind::kCountryName:
+      case EntryKind::kCountryAdjective:
+      case EntryKind::kCapital:
+        if (a.country.empty()) a.country = lexicon_.countries[m.index].iso3;
+        break;
+      case EntryKind::kSector:
+        if (a.sector.empty()) a.sector = lexicon_.sector_names[m.index];
+        break;
+      default:
+        break;
+    }
+  }
+  if (a.code.empty()) a.code = ActorCode(a, lexicon_);
+  return a;
+}
+
+// -------------------------------------------------------------- document
+
+namespace {
+
+bool Violent(const Event& e) {
+  return e.plover.type == "ASSAULT" || e.plover.type == "COERCE";
+}
+
+bool SameSide(const Actor& a, const Actor& b) {
+  if (!a.name.empty() && a.name == b.name) return true;
+  return !a.country.empty() && a.country == b.country;
+}
+
+// The stance a claim takes towards its event, from the cue and who is who.
+void SettleStance(Event* e) {
+  if (!e->claim) return;
+  Claim& c = *e->claim;
+  const bool own =
+      std::any_of(e->source.begin(), e->source.end(), [&](const Actor& s) {
+        return s.first_person || (c.claimant && SameSide(s, *c.claimant));
+      });
+  if (c.stance == "denies") {
+    e->modality = "negated";
+    return;
+  }
+  if (c.claimant && c.claimant->sector == "MED") {
+    c.stance = "reports";
+    return;
+  }
+  if (c.stance == "claims") {
+    c.stance = own ? "claims_responsibility" : "asserts";
+    return;
+  }
+  if (c.stance == "reports") return;
+  if (own && Violent(*e)) {
+    c.stance = "claims_responsibility";
+  } else if (Violent(*e) && !e->source.empty() && c.claimant) {
+    c.stance = "accuses";
+  } else if (c.stance != "accuses") {
+    c.stance = "asserts";
+  }
+}
+
+}  // namespace
+
+void Extractor::FinishDocument(const Document& document,
+                               const AnalyzedText& analyzed,
+                               std::vector<SentenceEvents>* sentences,
+                               std::vector<Event>* out) const {
+  out->clear();
+  const std::optional<Actor> publisher = ActorFromText(document.source);
+  // Quotations: sentences inside a quotation take the speaker named in the
+  // sentence where it closes (or, failing that, opens).
+  std::vector<std::optional<Claim>> quoted(sentences->size());
+  for (const Quote& q : analyzed.quotes) {
+    int open = -1, close = -1;
+    for (size_t i = 0; i < analyzed.sentences.size(); ++i) {
+      const Span s = analyzed.sentences[i].span;
+      if (s.begin <= q.span.begin && q.span.begin < s.end)
+        open = static_cast<int>(i);
+      if (q.closed && s.begin < q.span.end && q.span.end <= s.end) {
+        close = static_cast<int>(i);
+      }
+    }
+    if (open < 0) continue;
+    std::optional<Claim> speaker;
+    if (close >= 0 && (*sentences)[static_cast<size_t>(close)].reporting) {
+      speaker = (*sentences)[static_cast<size_t>(close)].reporting;
+    } else if (close >= 0 &&
+               static_cast<size_t>(close + 1) < sentences->size() &&
+               (*sentences)[static_cast<size_t>(close + 1)].reporting) {
+      speaker = (*sentences)[static_cast<size_t>(close + 1)].reporting;
+    } else if ((*sentences)[static_cast<size_t>(open)].reporting) {
+      speaker = (*sentences)[static_cast<size_t>(open)].reporting;
+    }
+    if (!speaker) continue;
+    const int last =
+        close >= 0 ? close : static_cast<int>(sentences->size()) - 1;
+    for (int i = open; i <= last; ++i) {
+      if (!quoted[static_cast<size_t>(i)])
+        quoted[static_cast<size_t>(i)] = speaker;
+    }
+  }
+  std::string last_date_value, last_precision;
+  for (size_t s = 0; s < sentences->size(); ++s) {
+    SentenceEvents& se = (*sentences)[s];
+    for (size_t k = 0; k < se.events.size(); ++k) {
+      Event& e = se.events[k];
+      // A claim without a speaker ("it is noted that") takes the speaker
+      // of the quotation or of the document, keeping its own cue.
+      if (e.claim && !e.claim->claimant) {
+        if (quoted[s]) {
+          e.claim->claimant = quoted[s]->claimant;
+        } else if (publisher) {
+          e.claim->claimant = publisher;
+        }
+      }
+      if (!e.claim && quoted[s]) e.claim = quoted[s];
+      if (!e.claim && publisher) {
+        Claim c;
+        c.claimant = publisher;
+        c.stance = publisher->sector == "MED" ? "reports" : "asserts";
+        e.claim = std::move(c);
+      }
+      // First person: the speaker's side.
+      if (e.claim && e.claim->claimant) {
+        const Actor& speaker = *e.claim->claimant;
+        for (std::vector<Actor>* side : {&e.source, &e.target}) {
+          for (Actor& a : *side) {
+            if (!a.first_person) continue;
+            if (a.country.empty()) a.country = speaker.country;
+            if (a.sector.empty()) a.sector = speaker.sector;
+            if (a.name.empty() && a.text == "we") a.name = speaker.name;
+            a.code = ActorCode(a, lexicon_);
+          }
+        }
+        if (e.fatalities && e.fatalities->victims.empty()) {
+          for (const Actor& a : e.target) {
+            if (!a.sector.empty()) e.fatalities->victims = a.sector;
+          }
+        }
+      }
+      SettleStance(&e);
+      // "On the same day": the date of the event before.
+      if (e.date && e.date->precision == "same_day") {
+        if (!last_date_value.empty()) {
+          e.date->value = last_date_value;
+          e.date->precision = last_precision;
+        } else {
+          e.date->precision = "day";
+        }
+      }
+      if (e.date && !e.date->value.empty()) {
+        last_date_value = e.date->value;
+        last_precision = e.date->precision;
+      }
+      // Long past: historical.
+      if (e.modality == "asserted" && e.date && !e.date->value.empty() &&
+          document.date.size() >= 4 &&
+          e.date->value.compare(0, 4, document.date, 0, 4) < 0 &&
+          std::stoi(document.date.substr(0, 4)) -
+                  std::stoi(e.date->value.substr(0, 4)) >=
+              2) {
+        e.modality = "historical";
+      }
+    }
+  }
+  ApplyDocumentContext(lexicon_, sentences);
+  // Salience: the kind of event, casualties, actors, and an early mention.
+  struct Ranked {
+    double score;
+    size_t order;
+    Event* event;
+  };
+  std::vector<Ranked> ranked;
+  size_t order = 0;
+  for (SentenceEvents& se : *sentences) {
+    for (Event& e : se.events) {
+      const int cls = lexicon_.FindEventClass(e.event_class);
+      double score =
+          cls >= 0 ? lexicon_.event_classes[static_cast<size_t>(cls)].weight
+                   : 0.3;
+      if (e.fatalities || e.injuries) score += 0.15;
+      if (!e.source.empty()) score += 0.05;
+      if (!e.target.empty()) score += 0.05;
+      if (e.instrument) score += 0.05;
+      score -= 0.03 * std::min(e.sentence, 10);
+      if (e.modality != "asserted") score -= 0.4;
+      double confidence = 0.4;
+      if (!e.source.empty()) confidence += 0.15;
+      if (!e.target.empty()) confidence += 0.15;
+      if (e.acled) confidence += 0.1;
+      if (e.instrument) confidence += 0.05;
+      if (e.modality == "asserted") confidence += 0.1;
+      e.confidence = std::min(1.0, std::round(confidence * 100) / 100);
+      ranked.push_back({score, order++, &e});
+    }
+  }
+  std::stable_sort(
+      ranked.begin(), ranked.end(),
+      [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+  std::vector<int> per_sentence(sentences->size() + 1, 0);
+  for (Ranked& r : ranked) {
+    Event& e = *r.event;
+    e.id = StrCat(document.id, ":", e.sentence, ":",
+                  per_sentence[static_cast<size_t>(e.sentence)]++);
+    out->push_back(std::move(e));
+  }
+}
+
+}  // namespace sitrep::extract

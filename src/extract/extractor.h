@@ -1,0 +1,51 @@
+// Event extraction over parsed sentences: triggers (verbal and nominal),
+// source and target from the dependency tree, actors resolved against the
+// lexicon, instrument, casualties, modality, in-sentence attribution and
+// dates; then the document-level passes (quotations, the document's own
+// voice, first person, "the same day", protest context) and salience.
+#ifndef SITREP_EXTRACT_EXTRACTOR_H_
+#define SITREP_EXTRACT_EXTRACTOR_H_
+
+#include <optional>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "extract/sentence_view.h"
+#include "sitrep/events.h"
+
+namespace sitrep::extract {
+
+// What one sentence yields before the document-level passes.
+struct SentenceEvents {
+  std::vector<Event> events;
+  // Parallel to events: the claim was found in the sentence itself.
+  std::vector<bool> attributed;
+  // A reporting verb of this sentence with its speaker, for quotations
+  // closed or opened here ("...," the ministry said).
+  std::optional<Claim> reporting;
+};
+
+class Extractor {
+ public:
+  explicit Extractor(const lexicon::Lexicon& lexicon) : lexicon_(lexicon) {}
+
+  SentenceEvents ExtractSentence(const SentenceView& view, int sentence_index,
+                                 const std::string& text,
+                                 std::optional<absl::CivilDay> date) const;
+
+  // Attribution across sentences, first person, dates by reference, protest
+  // context, salience order and ids.
+  void FinishDocument(const Document& document, const AnalyzedText& analyzed,
+                      std::vector<SentenceEvents>* sentences,
+                      std::vector<Event>* out) const;
+
+  // An actor from a phrase of plain text (a document's `source` field).
+  std::optional<Actor> ActorFromText(const std::string& text) const;
+
+ private:
+  const lexicon::Lexicon& lexicon_;
+};
+
+}  // namespace sitrep::extract
+
+#endif  // SITREP_EXTRACT_EXTRACTOR_H_

@@ -1,0 +1,214 @@
+#include "extract/sentence_view.h"
+
+#include <algorithm>
+
+#include "lexicon/phrase_matcher.h"
+
+namespace sitrep::extract {
+
+using lexicon::EntryKind;
+using lexicon::PhraseMatcher;
+
+namespace {
+
+// Where a phrase's meaning sits: verb phrases and reporting cues are headed
+// by their first word ("blow up", "open fire", "according to"), noun
+// phrases by their last ("air strike", "armed forces").
+int HeadOf(const lexicon::Lexicon& lex, const PhraseMatcher::Match& m) {
+  const auto kind = static_cast<EntryKind>(m.kind);
+  if (kind == EntryKind::kEventWord &&
+      lex.event_words[m.index].pos == lexicon::PartOfSpeech::kVerb) {
+    return static_cast<int>(m.begin);
+  }
+  if (kind == EntryKind::kReportingCue &&
+      lex.reporting_cues[m.index].pos != lexicon::PartOfSpeech::kNoun) {
+    return static_cast<int>(m.begin);
+  }
+  return static_cast<int>(m.end) - 1;
+}
+
+bool PosFits(lexicon::PartOfSpeech pos, std::string_view upos) {
+  switch (pos) {
+    case lexicon::PartOfSpeech::kVerb:
+      return upos == "VERB";
+    case lexicon::PartOfSpeech::kNoun:
+      return upos == "NOUN" || upos == "PROPN";
+    default:
+      return true;
+  }
+}
+
+}  // namespace
+
+SentenceView::SentenceView(const SyntaxSentence& parsed,
+                           const Sentence& sentence,
+                           const lexicon::Lexicon& lexicon)
+    : lexicon_(lexicon) {
+  const size_t n = parsed.words.size();
+  words_.resize(n);
+  std::vector<PhraseMatcher::TokenView> tokens(n);
+  for (size_t i = 0; i < n; ++i) {
+    const SyntaxWord& s = parsed.words[i];
+    WordView& w = words_[i];
+    w.form = s.form;
+    w.lemma = lexicon::FoldCase(s.lemma);
+    w.upos = s.upos;
+    w.xpos = s.xpos;
+    const std::string_view rel = s.deprel;
+    const size_t colon = rel.find(':');
+    w.deprel = rel.substr(0, colon);
+    if (colon != std::string_view::npos) w.subtype = rel.substr(colon + 1);
+    w.head = s.head - 1;
+    if (i < sentence.tokens.size()) w.span = sentence.tokens[i].span;
+    tokens[i] = {s.form, s.lemma};
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const int h = words_[i].head;
+    if (h >= 0 && static_cast<size_t>(h) < n) {
+      words_[static_cast<size_t>(h)].children.push_back(static_cast<int>(i));
+    }
+  }
+  std::vector<PhraseMatcher::Match> raw;
+  lexicon.matcher.FindAll(tokens, &raw);
+  by_head_.resize(n);
+  for (const PhraseMatcher::Match& m : raw) {
+    LexMatch x;
+    x.begin = static_cast<int>(m.begin);
+    x.end = static_cast<int>(m.end);
+    x.kind = static_cast<EntryKind>(m.kind);
+    x.index = m.index;
+    x.head = HeadOf(lexicon, m);
+    const WordView& head = words_[static_cast<size_t>(x.head)];
+    if (x.kind == EntryKind::kEventWord &&
+        !PosFits(lexicon.event_words[x.index].pos, head.upos)) {
+      continue;
+    }
+    if (x.kind == EntryKind::kReportingCue &&
+        !PosFits(lexicon.reporting_cues[x.index].pos, head.upos)) {
+      continue;
+    }
+    by_head_[static_cast<size_t>(x.head)].push_back(
+        static_cast<int>(matches_.size()));
+    matches_.push_back(x);
+  }
+  for (std::vector<int>& list : by_head_) {
+    std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
+      const LexMatch& x = matches_[static_cast<size_t>(a)];
+      const LexMatch& y = matches_[static_cast<size_t>(b)];
+      return x.end - x.begin > y.end - y.begin;
+    });
+  }
+}
+
+std::vector<int> SentenceView::Children(int w, std::string_view deprel) const {
+  std::vector<int> out;
+  for (int c : word(w).children) {
+    if (word(c).deprel == deprel) out.push_back(c);
+  }
+  return out;
+}
+
+int SentenceView::FirstChild(int w, std::string_view deprel) const {
+  for (int c : word(w).children) {
+    if (word(c).deprel == deprel) return c;
+  }
+  return -1;
+}
+
+std::string SentenceView::CaseOf(int w) const {
+  std::string out;
+  for (int c : word(w).children) {
+    if (word(c).deprel != "case" || c > w) continue;
+    if (!out.empty()) out.push_back(' ');
+    out += word(c).lemma;
+    for (int f : word(c).children) {
+      if (word(f).deprel == "fixed") out += " " + word(f).lemma;
+    }
+  }
+  return out;
+}
+
+bool SentenceView::HasChildLemma(int w, std::string_view deprel,
+                                 std::string_view lemma) const {
+  for (int c : word(w).children) {
+    if (word(c).deprel == deprel && word(c).lemma == lemma) return true;
+  }
+  return false;
+}
+
+bool SentenceView::IsPassive(int verb) const {
+  for (int c : word(verb).children) {
+    if (word(c).subtype == "pass") return true;
+  }
+  return false;
+}
+
+std::vector<int> SentenceView::Phrase(int w) const {
+  std::vector<int> out;
+  std::vector<int> stack = {w};
+  while (!stack.empty()) {
+    const int x = stack.back();
+    stack.pop_back();
+    out.push_back(x);
+    for (int c : word(x).children) {
+      const std::string_view rel = word(c).deprel;
+      if (rel == "acl" || rel == "advcl" || rel == "ccomp" ||
+          rel == "parataxis" || rel == "conj" || rel == "cc" || rel == "dep" ||
+          rel == "punct" || rel == "appos") {
+        continue;
+      }
+      // "groups of the Armenian armed forces" belong to the phrase; "in the
+      // part of Karabakh", "under the control of" do not.
+      if (rel == "nmod" && word(c).subtype != "poss") {
+        const std::string prep = CaseOf(c);
+        if (!prep.empty() && prep != "of") continue;
+      }
+      // The phrase's own preposition ("by", "against") is not part of it.
+      if (x == w && (rel == "case" || rel == "mark")) continue;
+      stack.push_back(c);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Span SentenceView::SpanOf(const std::vector<int>& words) const {
+  if (words.empty()) return {};
+  return SpanOf(words.front(), words.back());
+}
+
+Span SentenceView::SpanOf(int first, int last) const {
+  return {word(first).span.begin, word(last).span.end};
+}
+
+const LexMatch* SentenceView::MatchAt(int w, EntryKind kind) const {
+  if (w < 0 || w >= size()) return nullptr;
+  for (int m : by_head_[static_cast<size_t>(w)]) {
+    if (matches_[static_cast<size_t>(m)].kind == kind) {
+      return &matches_[static_cast<size_t>(m)];
+    }
+  }
+  return nullptr;
+}
+
+std::vector<const LexMatch*> SentenceView::MatchesIn(
+    const std::vector<int>& words, EntryKind kind) const {
+  std::vector<const LexMatch*> out;
+  for (const LexMatch& m : matches_) {
+    if (m.kind != kind) continue;
+    bool inside = true;
+    for (int i = m.begin; i < m.end && inside; ++i) {
+      inside = std::binary_search(words.begin(), words.end(), i);
+    }
+    if (!inside) continue;
+    // Keep the longest of overlapping matches.
+    bool covered = false;
+    for (const LexMatch* o : out) {
+      if (o->begin <= m.begin && m.end <= o->end) covered = true;
+    }
+    if (!covered) out.push_back(&m);
+  }
+  return out;
+}
+
+}  // namespace sitrep::extract

@@ -1,0 +1,79 @@
+// One parsed sentence as the extraction rules see it: words with their
+// byte spans in the document, the dependency tree with child lists, and the
+// lexicon's phrase matches, indexed by the word each phrase is headed by.
+#ifndef SITREP_EXTRACT_SENTENCE_VIEW_H_
+#define SITREP_EXTRACT_SENTENCE_VIEW_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "sitrep/document.h"
+#include "sitrep/syntax.h"
+
+namespace sitrep::extract {
+
+struct LexMatch {
+  int begin = 0;  // word index
+  int end = 0;    // one past the last word
+  lexicon::EntryKind kind = lexicon::EntryKind::kSector;
+  uint32_t index = 0;
+  int head = 0;  // the word the phrase is about
+};
+
+struct WordView {
+  std::string_view form;
+  std::string lemma;  // lower-case
+  std::string_view upos;
+  std::string_view xpos;
+  std::string_view deprel;   // without its subtype
+  std::string_view subtype;  // "pass" of "nsubj:pass", else empty
+  int head = -1;             // word index, -1 for the root
+  Span span;
+  std::vector<int> children;
+};
+
+class SentenceView {
+ public:
+  SentenceView(const SyntaxSentence& parsed, const Sentence& sentence,
+               const lexicon::Lexicon& lexicon);
+
+  int size() const { return static_cast<int>(words_.size()); }
+  const WordView& word(int i) const { return words_[static_cast<size_t>(i)]; }
+  const std::vector<LexMatch>& matches() const { return matches_; }
+  const lexicon::Lexicon& lexicon() const { return lexicon_; }
+
+  // Children of `w` with relation `deprel` (universal part).
+  std::vector<int> Children(int w, std::string_view deprel) const;
+  int FirstChild(int w, std::string_view deprel) const;
+  // The case-marking preposition(s) of a nominal, lower-case, joined by
+  // spaces ("according to", "on", "by").
+  std::string CaseOf(int w) const;
+  bool HasChildLemma(int w, std::string_view deprel,
+                     std::string_view lemma) const;
+  bool IsPassive(int verb) const;
+  // The words of the phrase headed by `w`: its subtree without clauses
+  // (acl, relative clauses, advcl, ccomp, parataxis), conjuncts and
+  // punctuation at its edges. Sorted.
+  std::vector<int> Phrase(int w) const;
+  Span SpanOf(const std::vector<int>& words) const;
+  Span SpanOf(int first, int last) const;  // inclusive word indices
+
+  // The longest match of `kind` whose head is `w`, or nullptr.
+  const LexMatch* MatchAt(int w, lexicon::EntryKind kind) const;
+  // Matches of `kind` lying wholly inside `words` (sorted indices).
+  std::vector<const LexMatch*> MatchesIn(const std::vector<int>& words,
+                                         lexicon::EntryKind kind) const;
+
+ private:
+  const lexicon::Lexicon& lexicon_;
+  std::vector<WordView> words_;
+  std::vector<LexMatch> matches_;
+  // by_head_[w]: indices into matches_ headed by w, longest first.
+  std::vector<std::vector<int>> by_head_;
+};
+
+}  // namespace sitrep::extract
+
+#endif  // SITREP_EXTRACT_SENTENCE_VIEW_H_

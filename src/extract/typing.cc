@@ -1,0 +1,262 @@
+#include "extract/typing.h"
+
+#include <algorithm>
+#include <string>
+
+namespace sitrep::extract {
+
+using lexicon::EntryKind;
+using lexicon::Frame;
+
+namespace {
+
+bool Civilian(const std::string& sector) {
+  return sector == "CVL" || sector == "OPP" || sector == "MED" ||
+         sector == "HLH" || sector == "EDU" || sector == "REF" ||
+         sector == "REL" || sector == "NGO" || sector == "LAB" ||
+         sector == "BUS";
+}
+
+bool Armed(const std::string& sector) {
+  return sector == "MIL" || sector == "REB" || sector == "COP" ||
+         sector == "UAF" || sector == "SPY" || sector == "CRM" ||
+         sector == "PKO";
+}
+
+bool State(const std::string& sector) {
+  return sector == "MIL" || sector == "GOV" || sector == "COP" ||
+         sector == "SPY" || sector == "JUD";
+}
+
+bool AnyActor(const std::vector<Actor>& actors,
+              bool (*test)(const std::string&)) {
+  return std::any_of(actors.begin(), actors.end(),
+                     [&](const Actor& a) { return test(a.sector); });
+}
+
+std::string Victims(const Event& e) {
+  if (e.fatalities && !e.fatalities->victims.empty())
+    return e.fatalities->victims;
+  if (e.injuries && !e.injuries->victims.empty()) return e.injuries->victims;
+  return "";
+}
+
+// The class an instrument makes of an attack, or "" when it says nothing.
+std::string ByInstrument(const std::string& ins) {
+  if (ins == "suicide") return "suicide_bomb";
+  if (ins == "chemical") return "chemical_weapon";
+  if (ins == "drone") return "drone_strike";
+  if (ins == "air") return "air_strike";
+  if (ins == "artillery" || ins == "missile") return "shelling";
+  if (ins == "grenade") return "grenade";
+  if (ins == "mine_ied") return "remote_explosive";
+  if (ins == "explosive") return "remote_explosive";
+  return "";
+}
+
+// The noun class of an object nominal ("town" territory, "rifles" weapon).
+std::string ObjectClass(const SentenceView& v, const lexicon::Lexicon& lex,
+                        int w) {
+  if (w < 0) return "";
+  if (v.MatchAt(w, EntryKind::kInstrument)) return "weapon";
+  if (const LexMatch* m = v.MatchAt(w, EntryKind::kNounClass)) {
+    return lex.noun_classes[m->index];
+  }
+  if (v.MatchAt(w, EntryKind::kSector) || v.word(w).upos == "PRON") {
+    return "person";
+  }
+  if (v.MatchAt(w, EntryKind::kCountryName) ||
+      v.MatchAt(w, EntryKind::kCapital)) {
+    return "territory";
+  }
+  if (v.word(w).upos == "PROPN") return "territory";
+  return "";
+}
+
+int ObjectWord(const SentenceView& v, int trigger) {
+  int obj = v.FirstChild(trigger, "obj");
+  if (obj >= 0) return obj;
+  for (int c : v.word(trigger).children) {
+    if (v.word(c).subtype == "pass") return c;
+    if (v.word(c).deprel == "nmod" && v.CaseOf(c) == "of") return c;
+  }
+  // "take control of the town"
+  return -1;
+}
+
+std::string Attack(const Event& e, Frame frame) {
+  const std::string ins = e.instrument ? e.instrument->instrument_class : "";
+  if (std::string c = ByInstrument(ins); !c.empty()) {
+    // Firearms or blades at a bomb scene do not make a bombing.
+    return c;
+  }
+  if (ins == "crowd_control") return "excessive_force_against_protesters";
+  if (frame == Frame::kExplode || frame == Frame::kBomb) {
+    return "remote_explosive";
+  }
+  const std::string victims = Victims(e);
+  const bool civilian_target =
+      AnyActor(e.target, Civilian) || Civilian(victims);
+  const bool armed_target = AnyActor(e.target, Armed) || Armed(victims);
+  const bool armed_source = AnyActor(e.source, Armed);
+  if (civilian_target && !armed_target) return "attack";
+  if (armed_target || (armed_source && frame == Frame::kClash)) {
+    return "armed_clash";
+  }
+  if (frame == Frame::kFire || frame == Frame::kClash) return "armed_clash";
+  if (ins == "melee" && frame != Frame::kFire) return "attack";
+  return armed_source ? "armed_clash" : "attack";
+}
+
+}  // namespace
+
+void ApplyCodebooks(const lexicon::Lexicon& lex, Event* e) {
+  const int c = lex.FindEventClass(e->event_class);
+  if (c < 0) return;
+  const lexicon::EventClass& ec = lex.event_classes[static_cast<size_t>(c)];
+  e->plover.type = ec.plover;
+  e->plover.mode = ec.mode;
+  e->cameo = ec.cameo;
+  if (!ec.acled_type.empty()) {
+    e->acled = AcledType{ec.acled_type, ec.acled_subtype};
+  } else {
+    e->acled.reset();
+  }
+}
+
+void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
+               Frame frame, int event_class, Event* e) {
+  std::string cls;
+  if (frame == Frame::kNone) {
+    cls = lex.event_classes[static_cast<size_t>(event_class)].name;
+    // A named kind of attack keeps its name; a generic one ("military
+    // operation", "attack") yields to the instrument.
+    if (cls == "military_operation" || cls == "attack") {
+      const std::string by =
+          ByInstrument(e->instrument ? e->instrument->instrument_class : "");
+      if (!by.empty() && cls == "military_operation") cls = by;
+    }
+  } else {
+    switch (frame) {
+      case Frame::kAttack:
+      case Frame::kFire:
+      case Frame::kBomb:
+      case Frame::kExplode:
+      case Frame::kKill:
+      case Frame::kInjure:
+      case Frame::kClash: {
+        if (frame == Frame::kClash) {
+          // Crowds fighting each other or the police: a riot.
+          const bool crowd =
+              AnyActor(e->source, Civilian) || AnyActor(e->target, Civilian);
+          if (crowd &&
+              !(e->instrument &&
+                !ByInstrument(e->instrument->instrument_class).empty())) {
+            const bool police =
+                AnyActor(e->source, State) || AnyActor(e->target, State);
+            cls = police ? "violent_demonstration" : "mob_violence";
+            break;
+          }
+        }
+        // "fired rockets", "launched missiles": ordnance as the object.
+        cls = Attack(*e, frame);
+        if (frame == Frame::kFire && e->instrument &&
+            e->instrument->instrument_class == "firearms") {
+          cls = AnyActor(e->target, Civilian) ? "attack" : "armed_clash";
+        }
+        break;
+      }
+      case Frame::kSeize: {
+        const int obj = ObjectWord(v, trigger);
+        std::string what = ObjectClass(v, lex, obj);
+        if (what.empty() &&
+            v.word(trigger).lemma.find("control") != std::string::npos) {
+          what = "territory";
+        }
+        const std::string& lemma = v.word(trigger).lemma;
+        if (what == "weapon") {
+          cls = "disrupted_weapons_use";
+        } else if (what == "person") {
+          cls = AnyActor(e->source, State) ? "arrest" : "abduction";
+        } else if (what == "property") {
+          cls = "looting_property_destruction";
+        } else {
+          const bool state = AnyActor(e->source, State);
+          const bool nonstate = AnyActor(e->source, [](const std::string& s) {
+            return s == "REB" || s == "UAF" || s == "CRM";
+          });
+          if (state) {
+            cls = "government_regains_territory";
+          } else if (nonstate) {
+            cls = "nonstate_overtakes_territory";
+          } else {
+            cls = (lemma == "recapture" || lemma == "retake" ||
+                   lemma == "regain" || lemma == "liberate")
+                      ? "government_regains_territory"
+                      : "nonstate_overtakes_territory";
+          }
+        }
+        break;
+      }
+      case Frame::kProtest:
+        cls = "peaceful_protest";
+        break;
+      case Frame::kDestroy: {
+        const int obj = ObjectWord(v, trigger);
+        cls = ObjectClass(v, lex, obj) == "weapon"
+                  ? "disrupted_weapons_use"
+                  : "looting_property_destruction";
+        break;
+      }
+      case Frame::kNone:
+        break;
+    }
+  }
+  e->event_class = cls;
+  ApplyCodebooks(lex, e);
+}
+
+void ApplyDocumentContext(const lexicon::Lexicon& lex,
+                          std::vector<SentenceEvents>* sentences) {
+  bool force = false, lethal_force = false, violence = false, protest = false;
+  for (const SentenceEvents& se : *sentences) {
+    for (const Event& e : se.events) {
+      if (e.modality != "asserted") continue;
+      const std::string& c = e.event_class;
+      if (c == "peaceful_protest") protest = true;
+      const bool by_state = AnyActor(e.source, State);
+      if (c == "protest_with_intervention" || c == "arrest" ||
+          c == "excessive_force_against_protesters" || c == "repress" ||
+          (e.instrument && e.instrument->instrument_class == "crowd_control")) {
+        force = true;
+      }
+      if (by_state && (c == "attack" || c == "armed_clash") &&
+          AnyActor(e.target, Civilian)) {
+        lethal_force = true;
+      }
+      if (by_state && (c == "attack" || c == "armed_clash") && e.fatalities) {
+        lethal_force = true;
+      }
+      if (c == "violent_demonstration" || c == "looting_property_destruction" ||
+          c == "mob_violence") {
+        violence = true;
+      }
+    }
+  }
+  if (!protest) return;
+  for (SentenceEvents& se : *sentences) {
+    for (Event& e : se.events) {
+      if (e.event_class != "peaceful_protest") continue;
+      if (violence) {
+        e.event_class = "violent_demonstration";
+      } else if (lethal_force) {
+        e.event_class = "excessive_force_against_protesters";
+      } else if (force) {
+        e.event_class = "protest_with_intervention";
+      }
+      ApplyCodebooks(lex, &e);
+    }
+  }
+}
+
+}  // namespace sitrep::extract

@@ -1,0 +1,249 @@
+// The output formats of `sitrep code`: the event record as JSON (the output
+// contract), ACLED-style CSV, PLOVER JSON records and CAMEO TSV.
+#include <nlohmann/json.hpp>
+
+#include "common/strings.h"
+#include "sitrep/events.h"
+
+namespace sitrep {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json SpanJson(const Span& s) { return Json::array({s.begin, s.end}); }
+
+Json ActorJson(const Actor& a) {
+  Json j{{"text", a.text}, {"span", SpanJson(a.span)}};
+  j["name"] = a.name.empty() ? Json(nullptr) : Json(a.name);
+  j["country"] = a.country.empty() ? Json(nullptr) : Json(a.country);
+  j["sector"] = a.sector.empty() ? Json(nullptr) : Json(a.sector);
+  j["code"] = a.code.empty() ? Json(nullptr) : Json(a.code);
+  if (a.first_person) j["first_person"] = true;
+  return j;
+}
+
+Json ActorsJson(const std::vector<Actor>& actors) {
+  Json j = Json::array();
+  for (const Actor& a : actors) j.push_back(ActorJson(a));
+  return j;
+}
+
+Json CasualtiesJson(const std::optional<Casualties>& c) {
+  if (!c) return nullptr;
+  Json j;
+  j["count"] = c->count ? Json(*c->count) : Json(nullptr);
+  j["qualifier"] = c->qualifier;
+  j["victims"] = c->victims.empty() ? Json(nullptr) : Json(c->victims);
+  j["text"] = c->evidence.text;
+  j["span"] = SpanJson(c->evidence.span);
+  return j;
+}
+
+Json EventJson(const Event& e) {
+  Json j;
+  j["id"] = e.id;
+  j["sentence"] = e.sentence;
+  j["span"] = SpanJson(e.sentence_span);
+  j["text"] = e.text;
+  j["trigger"] = {{"text", e.trigger.text}, {"span", SpanJson(e.trigger.span)}};
+  j["class"] = e.event_class;
+  Json plover{{"type", e.plover.type}};
+  plover["mode"] = e.plover.mode.empty() ? Json(nullptr) : Json(e.plover.mode);
+  plover["context"] = e.plover.context;
+  j["plover"] = std::move(plover);
+  j["cameo"] = e.cameo.empty() ? Json(nullptr) : Json(e.cameo);
+  j["acled"] = e.acled ? Json{{"event_type", e.acled->event_type},
+                              {"sub_event_type", e.acled->sub_event_type}}
+                       : Json(nullptr);
+  j["source"] = ActorsJson(e.source);
+  j["target"] = ActorsJson(e.target);
+  j["instrument"] = e.instrument
+                        ? Json{{"text", e.instrument->text},
+                               {"span", SpanJson(e.instrument->span)},
+                               {"class", e.instrument->instrument_class}}
+                        : Json(nullptr);
+  j["location"] = e.location ? Json{{"text", e.location->text},
+                                    {"span", SpanJson(e.location->span)}}
+                             : Json(nullptr);
+  if (e.date) {
+    Json d{{"text", e.date->text}, {"span", SpanJson(e.date->span)}};
+    d["value"] = e.date->value.empty() ? Json(nullptr) : Json(e.date->value);
+    d["precision"] = e.date->precision;
+    if (!e.date->range_end.empty()) {
+      d["range"] = Json::array({e.date->value, e.date->range_end});
+    }
+    j["date"] = std::move(d);
+  } else {
+    j["date"] = nullptr;
+  }
+  j["fatalities"] = CasualtiesJson(e.fatalities);
+  j["injuries"] = CasualtiesJson(e.injuries);
+  if (e.claim) {
+    Json c;
+    c["claimant"] =
+        e.claim->claimant ? ActorJson(*e.claim->claimant) : Json(nullptr);
+    c["stance"] = e.claim->stance;
+    c["cue"] =
+        e.claim->cue.text.empty() ? Json(nullptr) : Json(e.claim->cue.text);
+    c["span"] =
+        e.claim->cue.text.empty() ? Json(nullptr) : SpanJson(e.claim->cue.span);
+    j["claim"] = std::move(c);
+  } else {
+    j["claim"] = nullptr;
+  }
+  j["modality"] = e.modality;
+  j["confidence"] = e.confidence;
+  return j;
+}
+
+std::string Dump(const Json& j) {
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// RFC 4180 quoting.
+std::string Csv(std::string_view s) {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
+    return std::string(s);
+  }
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+std::string Tsv(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return out;
+}
+
+std::string ActorLabel(const std::vector<Actor>& actors) {
+  std::string out;
+  for (const Actor& a : actors) {
+    if (!out.empty()) out += "; ";
+    out += a.name.empty() ? a.text : a.name;
+  }
+  return out;
+}
+
+std::string CodeOf(const std::vector<Actor>& actors) {
+  return actors.empty() ? "" : actors.front().code;
+}
+
+std::string EventDateOf(const Document& doc, const Event& e) {
+  if (e.date && !e.date->value.empty()) return e.date->value;
+  return doc.date;
+}
+
+}  // namespace
+
+std::string EventsToJson(const CodedDocument& doc) {
+  Json j;
+  j["id"] = doc.id;
+  Json events = Json::array();
+  for (const Event& e : doc.events) events.push_back(EventJson(e));
+  j["events"] = std::move(events);
+  j["places"] = Json::array();
+  Json errors = Json::array();
+  for (const DocumentError& e : doc.errors) {
+    errors.push_back({{"code", e.code}, {"message", e.message}});
+  }
+  j["errors"] = std::move(errors);
+  return Dump(j) + "\n";
+}
+
+std::string AcledCsvHeader() {
+  return "event_id_cnty,event_date,disorder_type,event_type,sub_event_type,"
+         "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,"
+         "interaction,civilian_targeting,country,location,source,notes,"
+         "fatalities,timestamp\n";
+}
+
+std::string EventsToAcledCsv(const Document& source, const CodedDocument& doc) {
+  std::string out;
+  for (const Event& e : doc.events) {
+    if (!e.acled) continue;
+    const std::string& type = e.acled->event_type;
+    const std::string disorder =
+        type == "Protests" || type == "Riots" ? "Demonstrations"
+        : type == "Strategic developments"    ? "Strategic developments"
+                                              : "Political violence";
+    std::string country;
+    for (const Actor& a : e.source) {
+      if (country.empty()) country = a.country;
+    }
+    const bool civilians =
+        std::any_of(e.target.begin(), e.target.end(),
+                    [](const Actor& a) { return a.sector == "CVL"; }) ||
+        (e.fatalities && e.fatalities->victims == "CVL");
+    out += StrCat(Csv(e.id), ",", Csv(EventDateOf(source, e)), ",",
+                  Csv(disorder), ",", Csv(type), ",",
+                  Csv(e.acled->sub_event_type), ",", Csv(ActorLabel(e.source)),
+                  ",,", Csv(e.source.empty() ? "" : e.source.front().sector),
+                  ",", Csv(ActorLabel(e.target)), ",,",
+                  Csv(e.target.empty() ? "" : e.target.front().sector), ",,",
+                  civilians ? "Civilian targeting" : "", ",", Csv(country), ",",
+                  Csv(e.location ? e.location->text : ""), ",",
+                  Csv(e.claim && e.claim->claimant ? e.claim->claimant->text
+                                                   : source.source),
+                  ",", Csv(e.text), ",",
+                  e.fatalities && e.fatalities->count
+                      ? std::to_string(*e.fatalities->count)
+                      : std::string("0"),
+                  ",\n");
+  }
+  return out;
+}
+
+std::string EventsToPlover(const Document& source, const CodedDocument& doc) {
+  std::string out;
+  for (const Event& e : doc.events) {
+    Json j;
+    j["id"] = e.id;
+    j["date"] = EventDateOf(source, e);
+    Json src = Json::array(), tgt = Json::array();
+    for (const Actor& a : e.source) {
+      src.push_back(
+          {{"actorText", a.text}, {"code", a.code}, {"sector", a.sector}});
+    }
+    for (const Actor& a : e.target) {
+      tgt.push_back(
+          {{"actorText", a.text}, {"code", a.code}, {"sector", a.sector}});
+    }
+    j["source"] = std::move(src);
+    j["target"] = std::move(tgt);
+    j["event"] = e.plover.type;
+    j["mode"] = e.plover.mode;
+    j["context"] = e.plover.context;
+    j["eventText"] = e.trigger.text;
+    j["text"] = e.text;
+    if (e.fatalities && e.fatalities->count) j["dead"] = *e.fatalities->count;
+    if (e.injuries && e.injuries->count) j["injured"] = *e.injuries->count;
+    if (e.location) j["eventLoc"] = e.location->text;
+    j["language"] = "en";
+    j["publication"] = source.source;
+    j["coder"] = "sitrep";
+    out += Dump(j) + "\n";
+  }
+  return out;
+}
+
+std::string EventsToCameo(const Document& source, const CodedDocument& doc) {
+  std::string out;
+  for (const Event& e : doc.events) {
+    if (e.cameo.empty()) continue;
+    out += StrCat(Tsv(EventDateOf(source, e)), "\t", Tsv(CodeOf(e.source)),
+                  "\t", Tsv(CodeOf(e.target)), "\t", e.cameo, "\t", Tsv(doc.id),
+                  "\t", Tsv(e.id), "\t", Tsv(e.modality), "\t",
+                  Tsv(e.claim ? e.claim->stance : ""), "\t",
+                  Tsv(e.trigger.text), "\n");
+  }
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,140 @@
+// The lexicon: every word and phrase the event coder knows (countries,
+// organisations, sectors, event words, instruments, reporting cues, noun
+// classes, quantities) and the event classes with their codebook mappings.
+//
+// The sources are the human-edited TSV files of data/lexicon (see
+// data/lexicon/README.md). `CompileLexicon` reads and checks them;
+// `WriteLexiconBundle` stores the result as one versioned binary bundle (the
+// model container of src/syntax/model_format.h with a "lexicon" section),
+// which `LoadLexicon` maps and checks. A loaded Lexicon is read-only and
+// shared by all threads.
+#ifndef SITREP_LEXICON_LEXICON_H_
+#define SITREP_LEXICON_LEXICON_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "lexicon/phrase_matcher.h"
+
+namespace sitrep::lexicon {
+
+// Version of the "lexicon" section's layout; a bundle with another version
+// is refused with a message saying so.
+inline constexpr uint32_t kLexiconFormatVersion = 1;
+
+struct Country {
+  std::string iso3;   // ISO 3166-1 alpha-3
+  std::string cameo;  // CAMEO country code
+  std::string name;
+};
+
+struct Organization {
+  std::string name;
+  std::string country;  // ISO alpha-3, or empty
+  std::string sector;
+  std::string code;  // CAMEO-style actor code
+};
+
+struct EventClass {
+  std::string name;
+  std::string plover;
+  std::string mode;  // empty when none
+  std::string cameo;
+  std::string acled_type;
+  std::string acled_subtype;
+  float weight = 0.5f;
+};
+
+// General frames of events.tsv ("@attack"), resolved by the typing rules.
+enum class Frame : uint8_t {
+  kNone,
+  kAttack,
+  kFire,
+  kBomb,
+  kExplode,
+  kSeize,
+  kClash,
+  kProtest,
+  kKill,
+  kInjure,
+  kDestroy,
+};
+std::string_view FrameName(Frame frame);
+
+enum class PartOfSpeech : uint8_t { kAny, kVerb, kNoun, kPrep };
+
+struct EventWord {
+  PartOfSpeech pos = PartOfSpeech::kAny;
+  Frame frame = Frame::kNone;
+  int event_class = -1;  // index into event_classes, when frame is kNone
+};
+
+enum class Stance : uint8_t { kAsserts, kAccuses, kDenies, kReports, kClaims };
+std::string_view StanceName(Stance stance);
+
+struct ReportingCue {
+  PartOfSpeech pos = PartOfSpeech::kAny;
+  Stance stance = Stance::kAsserts;
+};
+
+struct Quantity {
+  int64_t count = 0;
+  bool at_least = false;
+};
+
+// What a phrase of the matcher stands for: `kind` says which table `index`
+// points into.
+enum class EntryKind : uint8_t {
+  kCountryName,       // countries
+  kCountryAdjective,  // countries ("Armenian", "Israelis")
+  kCapital,           // countries, as the seat of government ("Baku")
+  kOrganization,      // organizations
+  kSector,            // sector_names
+  kEventWord,         // event_words
+  kInstrument,        // instrument_classes
+  kNounClass,         // noun_classes
+  kReportingCue,      // reporting_cues
+  kQuantity,          // quantities
+};
+
+struct Lexicon {
+  std::vector<Country> countries;
+  std::vector<Organization> organizations;
+  std::vector<std::string> sector_names;  // index -> sector code
+  std::vector<EventClass> event_classes;
+  std::vector<EventWord> event_words;
+  std::vector<std::string> instrument_classes;
+  std::vector<std::string> noun_classes;
+  std::vector<ReportingCue> reporting_cues;
+  std::vector<Quantity> quantities;
+  PhraseMatcher matcher;
+
+  int FindEventClass(std::string_view name) const;
+  int FindCountry(std::string_view iso3) const;
+  std::string Describe() const;
+};
+
+// Reads the TSV files of `directory` and checks them: column counts, known
+// codes and classes, phrases that mean two things. Every problem is
+// reported with file:line; the first few are returned in the error.
+absl::StatusOr<std::unique_ptr<Lexicon>> CompileLexicon(
+    const std::string& directory);
+
+// The bundle as bytes, and written to a file (atomically).
+std::string SerializeLexicon(const Lexicon& lexicon);
+absl::Status WriteLexiconBundle(const Lexicon& lexicon,
+                                const std::string& path);
+
+// Loads a bundle written by WriteLexiconBundle. A missing, truncated,
+// corrupt, foreign or wrong-version file gives an error that says which.
+absl::StatusOr<std::unique_ptr<Lexicon>> LoadLexicon(const std::string& path);
+absl::StatusOr<std::unique_ptr<Lexicon>> LexiconFromBytes(
+    std::string_view bytes, const std::string& name);
+
+}  // namespace sitrep::lexicon
+
+#endif  // SITREP_LEXICON_LEXICON_H_

@@ -1,0 +1,35 @@
+// Date expressions in a sentence, resolved against the document date:
+// "On September 19", "19 September 2023", "Sept. 19", "on Tuesday",
+// "yesterday", "today", "last week", "last month", "this year", "in recent
+// months", "in 2020", "2020-09-01", "March 2021". Each gets a value (the
+// first day), a precision (day, week, month, year) and, for spans longer
+// than a day, the last day. Relative forms need the document date; without
+// it they are found but left unresolved.
+#ifndef SITREP_TIME_DATE_EXPRESSIONS_H_
+#define SITREP_TIME_DATE_EXPRESSIONS_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+
+namespace sitrep::time {
+
+struct DateMention {
+  int first = 0;  // word indices, inclusive
+  int last = 0;
+  std::optional<absl::CivilDay> value;  // empty when it cannot be resolved
+  std::string precision;                // day week month year
+  std::optional<absl::CivilDay> range_end;
+  bool same_day_reference = false;  // "the same day": the previous date
+};
+
+// `words` are the sentence's word forms in order.
+std::vector<DateMention> FindDates(const std::vector<std::string_view>& words,
+                                   std::optional<absl::CivilDay> document_date);
+
+}  // namespace sitrep::time
+
+#endif  // SITREP_TIME_DATE_EXPRESSIONS_H_
