@@ -201,6 +201,75 @@ int RunEvalEvents(const EvalEventsOptions& options) {
   return kExitOk;
 }
 
+struct EvalArgumentsOptions {
+  std::string set;   // wikievents or muc4
+  std::string path;  // WikiEvents JSONL, or MUC messages (file or dir)
+  std::string keys;  // MUC answer keys (file or dir)
+  std::string model;
+  std::string lexicon;
+};
+
+PrecisionRecall Total(const std::map<std::string, PrecisionRecall>& rows) {
+  PrecisionRecall total;
+  for (const auto& [name, pr] : rows) {
+    total.gold += pr.gold;
+    total.predicted += pr.predicted;
+    total.correct += pr.correct;
+  }
+  return total;
+}
+
+int RunEvalArguments(const EvalArgumentsOptions& options) {
+  EventCoderOptions coder_options;
+  coder_options.parser_model =
+      options.model.empty() ? DefaultParserModelPath() : options.model;
+  coder_options.lexicon =
+      options.lexicon.empty() ? DefaultLexiconPath() : options.lexicon;
+  StatusOr<std::unique_ptr<EventCoder>> coder =
+      EventCoder::Create(coder_options);
+  if (!coder.ok()) {
+    std::fprintf(stderr, "sitrep: %s\n", coder.status().message().c_str());
+    return kExitUsage;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  if (options.set == "wikievents") {
+    StatusOr<ArgumentScores> s = EvaluateWikiEvents(options.path, **coder);
+    if (!s.ok()) {
+      std::fprintf(stderr, "sitrep: %s\n", s.status().message().c_str());
+      return kExitUsage;
+    }
+    std::printf(
+        "WikiEvents arguments (%zu documents; Conflict.*, Life.Die, "
+        "Life.Injure mentions; lenient text match)\n",
+        s->documents);
+    for (const auto& [role, pr] : s->per_role) PrintRow(role.c_str(), pr);
+    PrintRow("all roles", Total(s->per_role));
+  } else {
+    StatusOr<Muc4Scores> s = EvaluateMuc4(options.path, options.keys, **coder);
+    if (!s.ok()) {
+      std::fprintf(stderr, "sitrep: %s\n", s.status().message().c_str());
+      return kExitUsage;
+    }
+    std::printf(
+        "MUC-4 (%zu messages with keys; types and perpetrators over the "
+        "messages with a template)\n",
+        s->messages);
+    for (const auto& [type, pr] : s->incident_type) {
+      // "FORCED WORK STOPPAGE" would overrun the name column.
+      PrintRow(type == "FORCED WORK STOPPAGE" ? "WORK STOP" : type.c_str(), pr);
+    }
+    PrintRow("all types", Total(s->incident_type));
+    PrintRow("relevant", s->relevant);
+    PrintRow("perpetrator", s->perpetrator);
+    PrintRow("perp conf", s->perpetrator_confidence);
+  }
+  std::fprintf(
+      stderr, "%.1f s\n",
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count());
+  return kExitOk;
+}
+
 }  // namespace
 
 Runner RegisterEval(CLI::App& app) {
@@ -261,14 +330,48 @@ Runner RegisterEval(CLI::App& app) {
     }
     event_sets.push_back({c, o});
   }
-  return [cmd, sentences, ud_cmd, ud, event_sets] {
-    if (cmd->parsed()) return RunEvalSentences(*sentences);
-    if (ud_cmd->parsed()) return RunEvalUd(*ud);
-    for (const auto& [c, o] : event_sets) {
-      if (c->parsed()) return RunEvalEvents(*o);
-    }
-    return kExitUsage;
-  };
+  auto wiki = std::make_shared<EvalArgumentsOptions>();
+  wiki->set = "wikievents";
+  CLI::App* wiki_cmd = eval->add_subcommand(
+      "wikievents",
+      "WikiEvents (JSONL): Attacker, Target, Victim and Instrument arguments "
+      "of the conflict, death and injury mentions against the actors and "
+      "instruments of all coded events (lenient text match).");
+  wiki_cmd->add_option("path", wiki->path, "gold JSONL file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  wiki_cmd->add_option("--model", wiki->model, "parser model");
+  wiki_cmd->add_option("--lexicon", wiki->lexicon, "compiled lexicon");
+  auto muc = std::make_shared<EvalArgumentsOptions>();
+  muc->set = "muc4";
+  CLI::App* muc_cmd = eval->add_subcommand(
+      "muc4",
+      "MUC-4 messages against their answer keys: incident types, relevant "
+      "messages, perpetrator organisations and their confidence.");
+  muc_cmd
+      ->add_option("messages", muc->path,
+                   "message file, or a directory of them (files not named "
+                   "key-*)")
+      ->required()
+      ->check(CLI::ExistingPath);
+  muc_cmd
+      ->add_option("keys", muc->keys,
+                   "answer-key file, or a directory (its key-* files)")
+      ->required()
+      ->check(CLI::ExistingPath);
+  muc_cmd->add_option("--model", muc->model, "parser model");
+  muc_cmd->add_option("--lexicon", muc->lexicon, "compiled lexicon");
+  return
+      [cmd, sentences, ud_cmd, ud, event_sets, wiki_cmd, wiki, muc_cmd, muc] {
+        if (cmd->parsed()) return RunEvalSentences(*sentences);
+        if (ud_cmd->parsed()) return RunEvalUd(*ud);
+        for (const auto& [c, o] : event_sets) {
+          if (c->parsed()) return RunEvalEvents(*o);
+        }
+        if (wiki_cmd->parsed()) return RunEvalArguments(*wiki);
+        if (muc_cmd->parsed()) return RunEvalArguments(*muc);
+        return kExitUsage;
+      };
 }
 
 }  // namespace sitrep::cli

@@ -79,6 +79,47 @@ struct PloverScores {
 StatusOr<PloverScores> EvaluatePlover(const std::string& path,
                                       const EventCoder& coder);
 
+// Argument extraction against WikiEvents (JSONL: `tokens`,
+// `event_mentions[].arguments[]`). Each document is rebuilt from its tokens
+// (one space between them) and coded; the arguments of its Conflict.*,
+// Life.Die and Life.Injure mentions are compared, by role, with the actors
+// and instruments of all the coded events: Attacker (Killer and Injurer
+// folded in) with the sources, Target and Victim with the targets,
+// Instrument (ExplosiveDevice folded in) with the instruments. A system
+// text matches a gold one when either contains the other at word
+// boundaries, case-insensitive; texts are counted once per document and
+// role, and paired one to one.
+struct ArgumentScores {
+  std::map<std::string, PrecisionRecall> per_role;
+  size_t documents = 0;
+};
+
+StatusOr<ArgumentScores> EvaluateWikiEvents(const std::string& path,
+                                            const EventCoder& coder);
+
+// MUC-4 templates against the coder, per message: the incident types (set
+// against set, sitrep's event classes mapped to ATTACK, BOMBING,
+// KIDNAPPING, ARSON, ROBBERY), whether a message reports a relevant
+// incident at all, the perpetrator organisations (lenient text match with
+// the sources of the violent events) and, for the matched ones, the
+// ORGANIZATION CONFIDENCE against the claim stance. Types and perpetrators
+// are scored on the messages that have a template; `relevant` counts the
+// coder's incidents in the others as false alarms.
+struct Muc4Scores {
+  std::map<std::string, PrecisionRecall> incident_type;
+  PrecisionRecall relevant;
+  PrecisionRecall perpetrator;
+  PrecisionRecall perpetrator_confidence;
+  size_t messages = 0;
+};
+
+// `messages_path` and `keys_path` are files or directories (the message
+// files of a directory are those whose name does not start with "key-", its
+// key files those that do). Messages without a key are skipped.
+StatusOr<Muc4Scores> EvaluateMuc4(const std::string& messages_path,
+                                  const std::string& keys_path,
+                                  const EventCoder& coder);
+
 }  // namespace sitrep
 
 #endif  // SITREP_EVAL_H_

@@ -206,6 +206,21 @@ std::optional<lexicon::Quantity> QuantityAt(const SentenceView& v, int w) {
 }
 
 std::string QualifierOf(const SentenceView& v, int number) {
+  // The words just before the number: "at least 40", "more than 100",
+  // "nearly 30", "up to 12".
+  auto before = [&](int k) -> std::string {
+    return number - k >= 0 ? v.word(number - k).lemma : std::string();
+  };
+  const std::string one = before(1), two = before(2);
+  if (one == "least" && two == "at") return "at_least";
+  if ((one == "than" && (two == "more" || two == "over")) || one == "over") {
+    return "more_than";
+  }
+  if (one == "about" || one == "around" || one == "approximately" ||
+      one == "nearly" || one == "almost" || one == "roughly" || one == "some" ||
+      one == "estimated" || (one == "to" && two == "up")) {
+    return "about";
+  }
   for (int c : v.word(number).children) {
     const std::string& l = v.word(c).lemma;
     if (l == "least") return "at_least";
@@ -310,7 +325,9 @@ class SentenceRun {
     for (size_t i = 0; i < triggers.size(); ++i) {
       if (absorbed[i]) continue;
       Type(triggers[i], &events[i]);
+      if (events[i].event_class.empty()) continue;  // not an event after all
       out.attributed.push_back(events[i].claim.has_value());
+      out.circumstance.push_back(Circumstance(triggers, i));
       out.events.push_back(std::move(events[i]));
     }
     out.reporting = SentenceReporting();
@@ -408,6 +425,22 @@ class SentenceRun {
     return -1;
   }
 
+  // A nominal event in an oblique of another event's verb.
+  bool Circumstance(const std::vector<Trigger>& triggers, size_t i) const {
+    const WordView& w = v_.word(triggers[i].word);
+    if (w.upos != "NOUN" || (w.deprel != "obl" && w.deprel != "nmod")) {
+      return false;
+    }
+    for (size_t k = 0; k < triggers.size(); ++k) {
+      if (k != i && triggers[k].word == w.head &&
+          v_.word(w.head).upos == "VERB" && triggers[k].frame != Frame::kKill &&
+          triggers[k].frame != Frame::kInjure) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // The subject of a verb, looking through xcomp, conj and advcl to the
   // verb whose subject it shares.
   int SubjectOf(int verb, bool* passive) const {
@@ -419,10 +452,53 @@ class SentenceRun {
         }
       }
       const std::string_view rel = v_.word(w).deprel;
+      // A finite verb hung as a clause on the noun before it ("Armenian
+      // troops shelled ..., the ministry said" parsed with "shelled" as
+      // acl of "troops"): reduced relatives are participles, so the noun
+      // is the subject.
+      if (rel == "acl" && v_.word(w).head >= 0 && v_.word(w).head < w) {
+        const int noun = v_.word(w).head;
+        const std::string_view xpos = v_.word(w).xpos;
+        // Finite, or the noun is one of two subjects of the verb after it.
+        bool two_subjects = false;
+        if (v_.word(noun).deprel == "nsubj" && v_.word(noun).head >= 0) {
+          two_subjects = v_.Children(v_.word(noun).head, "nsubj").size() >= 2;
+        }
+        // Or the noun is the root: a sentence without a main verb is a
+        // main clause the parser hung on its subject.
+        const bool noun_root = v_.word(noun).head < 0;
+        if (xpos == "VBD" || xpos == "VBZ" || xpos == "VBP" || two_subjects ||
+            noun_root) {
+          *passive = false;
+          return noun;
+        }
+      }
       if (rel != "xcomp" && rel != "conj" && rel != "advcl") break;
       w = v_.word(w).head;
     }
     return -1;
+  }
+
+  // The speaker of a reporting verb: its subject, skipping a subject that
+  // governs the reported event (when the parser gave the verb two).
+  int SpeakerOf(int cue, int event_word) const {
+    int best = -1;
+    for (int c : v_.word(cue).children) {
+      if (v_.word(c).deprel != "nsubj" || v_.word(c).subtype == "pass") {
+        continue;
+      }
+      bool governs = false;
+      for (int x = event_word, step = 0; x >= 0 && step < 8;
+           x = v_.word(x).head, ++step) {
+        if (x == c) governs = true;
+      }
+      if (governs) continue;
+      if (best < 0 || std::abs(c - cue) < std::abs(best - cue)) best = c;
+    }
+    if (best >= 0) return best;
+    bool passive = false;
+    const int s = SubjectOf(cue, &passive);
+    return passive ? -1 : s;
   }
 
   int ObjectOf(int verb) const {
@@ -443,7 +519,42 @@ class SentenceRun {
 
   void AddActors(int w, std::vector<Actor>* to) const {
     if (w < 0) return;
+    // "on Tuesday", "early on September 19": a time, not an actor.
+    for (const time::DateMention& d : dates_) {
+      if (d.first <= w && w <= d.last) return;
+    }
     for (Actor& a : actors_.Resolve(w)) to->push_back(std::move(a));
+  }
+
+  // A weapon that an event acts on rather than with: the object or passive
+  // subject of seizing, finding, destroying or defusing, directly or as
+  // "dozens of X".
+  bool IsTheme(int w) const {
+    for (int step = 0; step < 3 && w >= 0; ++step) {
+      const WordView& word = v_.word(w);
+      if (word.head < 0) return false;
+      const int h = word.head;
+      const bool argument = word.deprel == "obj" ||
+                            (word.deprel == "nsubj" &&
+                             (word.subtype == "pass" || v_.IsPassive(h))) ||
+                            word.deprel == "conj" || word.deprel == "nmod";
+      if (!argument) return false;
+      if (word.deprel == "obj" || word.deprel == "nsubj") {
+        const LexMatch* m = v_.MatchAt(h, EntryKind::kEventWord);
+        if (m == nullptr) return false;
+        const lexicon::EventWord& ew = lex_.event_words[m->index];
+        if (ew.frame == Frame::kSeize || ew.frame == Frame::kDestroy ||
+            ew.frame == Frame::kFind ||
+            (ew.event_class >= 0 &&
+             lex_.event_classes[static_cast<size_t>(ew.event_class)].name ==
+                 "disrupted_weapons_use")) {
+          return true;
+        }
+        return false;
+      }
+      w = h;
+    }
+    return false;
   }
 
   // An instrument named by the nominal `w` (or its phrase); also follows
@@ -570,12 +681,14 @@ class SentenceRun {
     for (Actor& a : agents) {
       if (e->source.empty()) e->source.push_back(std::move(a));
     }
-    // Instrument elsewhere in the clause or sentence.
+    // Instrument elsewhere in the sentence, unless it is what another
+    // event acts on ("destroyed 342 mines", "rifles were seized").
     if (!e->instrument) {
       const LexMatch* best = nullptr;
       int best_distance = 1 << 30;
       for (const LexMatch& im : v_.matches()) {
         if (im.kind != EntryKind::kInstrument) continue;
+        if (IsTheme(im.head)) continue;
         const int d = std::abs(im.head - t.word);
         if (d < best_distance) {
           best = &im;
@@ -621,6 +734,18 @@ class SentenceRun {
         victim = subj;
       } else {
         victim = ObjectOf(t.word);
+        // A counted or known victim misparsed as an oblique ("killed at
+        // least 40 civilians").
+        if (victim < 0) {
+          for (int c : tw.children) {
+            if (v_.word(c).deprel == "obl" && v_.CaseOf(c).empty() &&
+                (v_.MatchAt(c, EntryKind::kSector) != nullptr ||
+                 CountOf(v_, c).count)) {
+              victim = c;
+              break;
+            }
+          }
+        }
       }
     }
     Casualties c;
@@ -704,10 +829,8 @@ class SentenceRun {
           lexicon::StanceName(lex_.reporting_cues[m->index].stance));
       c.cue.span = v_.SpanOf(m->begin, m->end - 1);
       c.cue.text = text_.substr(c.cue.span.begin, c.cue.span.size());
-      bool passive = false;
-      int speaker = SubjectOf(cue_word, &passive);
-      if (passive) speaker = -1;
-      if (m->end - m->begin > 1 || v_.word(cue_word).upos == "ADP") {
+      int speaker = SpeakerOf(cue_word, w);
+      if (lex_.reporting_cues[m->index].pos == lexicon::PartOfSpeech::kPrep) {
         // "according to X": X is the nominal the preposition marks.
         speaker = v_.word(cue_word).head;
       }
@@ -943,6 +1066,12 @@ void SettleStance(Event* e) {
     return;
   }
   if (c.stance == "claims") {
+    // "X claimed responsibility for the bombing": X is the source.
+    if (e->source.empty() && c.claimant && Violent(*e)) {
+      e->source.push_back(*c.claimant);
+      c.stance = "claims_responsibility";
+      return;
+    }
     c.stance = own ? "claims_responsibility" : "asserts";
     return;
   }
@@ -1070,7 +1199,8 @@ void Extractor::FinishDocument(const Document& document,
   std::vector<Ranked> ranked;
   size_t order = 0;
   for (SentenceEvents& se : *sentences) {
-    for (Event& e : se.events) {
+    for (size_t k = 0; k < se.events.size(); ++k) {
+      Event& e = se.events[k];
       const int cls = lexicon_.FindEventClass(e.event_class);
       double score =
           cls >= 0 ? lexicon_.event_classes[static_cast<size_t>(cls)].weight
@@ -1081,6 +1211,19 @@ void Extractor::FinishDocument(const Document& document,
       if (e.instrument) score += 0.05;
       score -= 0.03 * std::min(e.sentence, 10);
       if (e.modality != "asserted") score -= 0.4;
+      if (k < se.circumstance.size() && se.circumstance[k]) score -= 0.3;
+      // A demonstration and the force used on it are one incident, whose
+      // first actor is the crowd: the crowd's event leads.
+      if (e.acled && (e.acled->event_type == "Protests" ||
+                      e.acled->event_type == "Riots")) {
+        for (const Actor& a : e.source) {
+          if (a.sector == "OPP" || a.sector == "CVL" || a.sector == "LAB" ||
+              a.sector == "EDU") {
+            score += 0.1;
+            break;
+          }
+        }
+      }
       double confidence = 0.4;
       if (!e.source.empty()) confidence += 0.15;
       if (!e.target.empty()) confidence += 0.15;

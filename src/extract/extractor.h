@@ -20,6 +20,9 @@ struct SentenceEvents {
   std::vector<Event> events;
   // Parallel to events: the claim was found in the sentence itself.
   std::vector<bool> attributed;
+  // Parallel to events: the event is a circumstance of another one in the
+  // sentence ("seized in a raid", "killed in the fighting").
+  std::vector<bool> circumstance;
   // A reporting verb of this sentence with its speaker, for quotations
   // closed or opened here ("...," the ministry said).
   std::optional<Claim> reporting;

@@ -30,7 +30,8 @@ int HeadOf(const lexicon::Lexicon& lex, const PhraseMatcher::Match& m) {
 bool PosFits(lexicon::PartOfSpeech pos, std::string_view upos) {
   switch (pos) {
     case lexicon::PartOfSpeech::kVerb:
-      return upos == "VERB";
+      // Participles are often tagged as adjectives ("were wounded").
+      return upos == "VERB" || upos == "ADJ";
     case lexicon::PartOfSpeech::kNoun:
       return upos == "NOUN" || upos == "PROPN";
     default:
@@ -153,10 +154,13 @@ std::vector<int> SentenceView::Phrase(int w) const {
     for (int c : word(x).children) {
       const std::string_view rel = word(c).deprel;
       if (rel == "acl" || rel == "advcl" || rel == "ccomp" ||
-          rel == "parataxis" || rel == "conj" || rel == "cc" || rel == "dep" ||
-          rel == "punct" || rel == "appos") {
+          rel == "parataxis" || rel == "dep" || rel == "punct" ||
+          rel == "appos") {
         continue;
       }
+      // Conjuncts of the head are phrases of their own; conjuncts inside
+      // a modifier ("Hungarian and Romanian officials") belong here.
+      if (x == w && (rel == "conj" || rel == "cc")) continue;
       // "groups of the Armenian armed forces" belong to the phrase; "in the
       // part of Karabakh", "under the control of" do not.
       if (rel == "nmod" && word(c).subtype != "poss") {

@@ -56,8 +56,22 @@ std::string ByInstrument(const std::string& ins) {
 
 // The noun class of an object nominal ("town" territory, "rifles" weapon).
 std::string ObjectClass(const SentenceView& v, const lexicon::Lexicon& lex,
-                        int w) {
+                        int w, int depth = 0) {
   if (w < 0) return "";
+  // "dozens of machine guns", "a cache of ammunition": the thing counted.
+  if (depth < 2 && v.MatchAt(w, EntryKind::kInstrument) == nullptr &&
+      (v.MatchAt(w, EntryKind::kQuantity) != nullptr ||
+       v.word(w).upos == "NUM" || v.word(w).lemma == "number" ||
+       v.word(w).lemma == "amount" || v.word(w).lemma == "batch" ||
+       v.word(w).lemma == "cache" || v.word(w).lemma == "stash" ||
+       v.word(w).lemma == "lot")) {
+    for (int c : v.word(w).children) {
+      if (v.word(c).deprel == "nmod" && v.CaseOf(c) == "of") {
+        const std::string inner = ObjectClass(v, lex, c, depth + 1);
+        if (!inner.empty()) return inner;
+      }
+    }
+  }
   if (v.MatchAt(w, EntryKind::kInstrument)) return "weapon";
   if (const LexMatch* m = v.MatchAt(w, EntryKind::kNounClass)) {
     return lex.noun_classes[m->index];
@@ -73,14 +87,17 @@ std::string ObjectClass(const SentenceView& v, const lexicon::Lexicon& lex,
   return "";
 }
 
+// What the event acts on: the object, the passive subject ("rifles were
+// seized"), or the "of" phrase of a nominal ("the capture of the town").
 int ObjectWord(const SentenceView& v, int trigger) {
   int obj = v.FirstChild(trigger, "obj");
   if (obj >= 0) return obj;
+  const bool passive = v.IsPassive(trigger);
   for (int c : v.word(trigger).children) {
-    if (v.word(c).subtype == "pass") return c;
-    if (v.word(c).deprel == "nmod" && v.CaseOf(c) == "of") return c;
+    const WordView& cw = v.word(c);
+    if (cw.deprel == "nsubj" && (cw.subtype == "pass" || passive)) return c;
+    if (cw.deprel == "nmod" && v.CaseOf(c) == "of") return c;
   }
-  // "take control of the town"
   return -1;
 }
 
@@ -90,7 +107,8 @@ std::string Attack(const Event& e, Frame frame) {
     // Firearms or blades at a bomb scene do not make a bombing.
     return c;
   }
-  if (ins == "crowd_control") return "excessive_force_against_protesters";
+  // Tear gas, water cannon, rubber bullets: force used on a crowd.
+  if (ins == "crowd_control") return "protest_with_intervention";
   if (frame == Frame::kExplode || frame == Frame::kBomb) {
     return "remote_explosive";
   }
@@ -201,6 +219,14 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
       case Frame::kProtest:
         cls = "peaceful_protest";
         break;
+      case Frame::kFind: {
+        // Weapons found are taken out of use; finding anything else is not
+        // an event sitrep records.
+        const int obj = ObjectWord(v, trigger);
+        cls =
+            ObjectClass(v, lex, obj) == "weapon" ? "disrupted_weapons_use" : "";
+        break;
+      }
       case Frame::kDestroy: {
         const int obj = ObjectWord(v, trigger);
         cls = ObjectClass(v, lex, obj) == "weapon"

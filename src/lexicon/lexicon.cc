@@ -22,9 +22,9 @@ constexpr std::array<std::string_view, 16> kPloverTypes = {
     "RETREAT",  "REQUEST",  "ACCUSE",  "REJECT",  "THREATEN",  "PROTEST",
     "SANCTION", "MOBILIZE", "COERCE",  "ASSAULT"};
 
-constexpr std::array<std::string_view, 11> kFrameNames = {
+constexpr std::array<std::string_view, 12> kFrameNames = {
     "",       "@attack",  "@fire", "@bomb",   "@explode", "@seize",
-    "@clash", "@protest", "@kill", "@injure", "@destroy"};
+    "@clash", "@protest", "@kill", "@injure", "@destroy", "@find"};
 
 constexpr std::array<std::string_view, 5> kStanceNames = {
     "asserts", "accuses", "denies", "reports", "claims"};
@@ -50,6 +50,43 @@ struct TsvRow {
   std::vector<std::string> fields;
 };
 
+bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+// The regular inflections of an English verb ("seize": seizes, seized,
+// seizing; "kidnap": also kidnapped, kidnapping). A phrase is then found by
+// its form even when the tagger took a participle for an adjective and
+// gave it no verb lemma. Forms that are not words never occur in text, so
+// generating both spellings where doubling is uncertain costs nothing.
+std::vector<std::string> VerbForms(const std::string& v) {
+  std::vector<std::string> out;
+  const size_t n = v.size();
+  if (n < 2) return out;
+  const char last = v[n - 1], before = v[n - 2];
+  auto ends = [&](std::string_view suffix) {
+    return v.size() >= suffix.size() &&
+           v.compare(v.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (last == 'e') {
+    const std::string stem = v.substr(0, n - 1);
+    out = {v + "s", v + "d", stem + "ing"};
+  } else if (last == 'y' && !IsVowel(before)) {
+    const std::string stem = v.substr(0, n - 1);
+    out = {stem + "ies", stem + "ied", v + "ing"};
+  } else if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh")) {
+    out = {v + "es", v + "ed", v + "ing"};
+  } else {
+    out = {v + "s", v + "ed", v + "ing"};
+    if (n >= 3 && !IsVowel(last) && last != 'w' && last != 'x' && last != 'y' &&
+        IsVowel(before) && !IsVowel(v[n - 3])) {
+      out.push_back(v + last + "ed");
+      out.push_back(v + last + "ing");
+    }
+  }
+  return out;
+}
+
 class Compiler {
  public:
   explicit Compiler(std::string directory) : directory_(std::move(directory)) {}
@@ -68,6 +105,9 @@ class Compiler {
                  EntryKind kind, uint32_t index, bool unique);
   void AddPhrases(const std::string& file, int line, std::string_view list,
                   EntryKind kind, uint32_t index);
+  // A verb phrase and its inflected forms (the first word inflected).
+  void AddVerbPhrase(const std::string& file, int line, std::string_view phrase,
+                     EntryKind kind, uint32_t index);
   PartOfSpeech ParsePos(const std::string& file, int line,
                         std::string_view pos);
 
@@ -192,6 +232,20 @@ void Compiler::AddPhrases(const std::string& file, int line,
       continue;
     }
     AddPhrase(file, line, p, kind, index, /*unique=*/true);
+  }
+}
+
+void Compiler::AddVerbPhrase(const std::string& file, int line,
+                             std::string_view phrase, EntryKind kind,
+                             uint32_t index) {
+  AddPhrase(file, line, phrase, kind, index, false);
+  const size_t space = phrase.find(' ');
+  const std::string head(phrase.substr(0, space));
+  const std::string rest(space == std::string_view::npos
+                             ? std::string_view()
+                             : phrase.substr(space));
+  for (const std::string& form : VerbForms(head)) {
+    AddPhrase(file, line, form + rest, kind, index, false);
   }
 }
 
@@ -339,8 +393,13 @@ void Compiler::CompileEvents() {
     }
     const uint32_t index = static_cast<uint32_t>(lexicon_->event_words.size());
     lexicon_->event_words.push_back(word);
-    AddPhrase(file, row.line, row.fields[0], EntryKind::kEventWord, index,
-              false);
+    if (word.pos == PartOfSpeech::kVerb) {
+      AddVerbPhrase(file, row.line, row.fields[0], EntryKind::kEventWord,
+                    index);
+    } else {
+      AddPhrase(file, row.line, row.fields[0], EntryKind::kEventWord, index,
+                false);
+    }
   }
 }
 
@@ -380,8 +439,13 @@ void Compiler::CompileReporting() {
     const uint32_t index =
         static_cast<uint32_t>(lexicon_->reporting_cues.size());
     lexicon_->reporting_cues.push_back(cue);
-    AddPhrase(file, row.line, row.fields[0], EntryKind::kReportingCue, index,
-              false);
+    if (cue.pos == PartOfSpeech::kVerb) {
+      AddVerbPhrase(file, row.line, row.fields[0], EntryKind::kReportingCue,
+                    index);
+    } else {
+      AddPhrase(file, row.line, row.fields[0], EntryKind::kReportingCue, index,
+                false);
+    }
   }
 }
 

@@ -62,6 +62,7 @@ enum class Frame : uint8_t {
   kKill,
   kInjure,
   kDestroy,
+  kFind,
 };
 std::string_view FrameName(Frame frame);
 

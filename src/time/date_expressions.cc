@@ -115,7 +115,16 @@ class Finder {
       return absl::CivilDay(*year, month, day);
     }
     if (!today_) return std::nullopt;
-    return NearestDate(month, day, *today_);
+    // Reports tell of the past: a date more than a week ahead of the
+    // report belongs to the year before.
+    std::optional<absl::CivilDay> d = NearestDate(month, day, *today_);
+    if (d && *d > *today_ + 7) {
+      if (!IsValidDate(static_cast<int>(d->year()) - 1, month, day)) {
+        return std::nullopt;
+      }
+      d = absl::CivilDay(d->year() - 1, month, day);
+    }
+    return d;
   }
 
   std::optional<DateMention> At(size_t i, size_t* next) {

@@ -1,0 +1,247 @@
+// Extraction on sentences we write: each row names what a careful coder
+// reads in the sentence. The parser model and the lexicon are the shipped
+// ones, so these tests also guard the model and the data.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "lexicon/lexicon.h"
+#include "sitrep/events.h"
+
+namespace sitrep {
+namespace {
+
+class ExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string bundle =
+        (std::filesystem::path(::testing::TempDir()) /
+         ("extractor_test_" + std::to_string(::getpid()) + ".lexicon"))
+            .string();
+    auto lex = lexicon::CompileLexicon(SITREP_SOURCE_DIR "/data/lexicon");
+    ASSERT_TRUE(lex.ok()) << lex.status();
+    ASSERT_TRUE(lexicon::WriteLexiconBundle(**lex, bundle).ok());
+    EventCoderOptions options;
+    options.parser_model = SITREP_SOURCE_DIR "/models/en.parser";
+    options.lexicon = bundle;
+    auto coder = EventCoder::Create(options);
+    std::filesystem::remove(bundle);
+    ASSERT_TRUE(coder.ok()) << coder.status().message();
+    coder_ = std::move(coder).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete coder_;
+    coder_ = nullptr;
+  }
+
+  static CodedDocument Code(const std::string& text,
+                            const std::string& source = "",
+                            const std::string& date = "2023-09-20") {
+    Document doc;
+    doc.id = "t";
+    doc.text = text;
+    doc.source = source;
+    doc.date = date;
+    CodedDocument out;
+    coder_->Code(std::span<const Document>(&doc, 1),
+                 std::span<CodedDocument>(&out, 1));
+    return out;
+  }
+
+  static const Event* Find(const CodedDocument& doc, const std::string& cls) {
+    for (const Event& e : doc.events) {
+      if (e.event_class == cls) return &e;
+    }
+    return nullptr;
+  }
+
+  static std::string Codes(const std::vector<Actor>& actors) {
+    std::string out;
+    for (const Actor& a : actors) out += (out.empty() ? "" : " ") + a.code;
+    return out;
+  }
+
+  static EventCoder* coder_;
+};
+
+EventCoder* ExtractorTest::coder_ = nullptr;
+
+struct Row {
+  const char* text;
+  const char* event_class;  // of the main event
+  const char* source;       // actor codes, space-separated
+  const char* target;
+  const char* modality;
+};
+
+TEST_F(ExtractorTest, MainEventTypeAndActors) {
+  const std::vector<Row> rows = {
+      // active voice, instrument from the verb
+      {"Rebels shelled the town of Marjan on Tuesday.", "shelling", "REB", "",
+       "asserted"},
+      // passive voice with a by-phrase
+      {"The village was attacked by Russian troops.", "armed_clash", "RUSMIL",
+       "", "asserted"},
+      // the device decides the kind of attack
+      {"Two soldiers were killed when militants detonated a roadside bomb.",
+       "remote_explosive", "REB", "", "asserted"},
+      // an air strike on civilians, as a noun
+      {"An Israeli air strike on the camp killed at least 40 civilians.",
+       "air_strike", "ISR", "", "asserted"},
+      // seizing weapons versus seizing a town
+      {"Police seized 12 rifles and ammunition in the raid.",
+       "disrupted_weapons_use", "COP", "", "asserted"},
+      {"Taliban fighters captured the district centre after heavy fighting.",
+       "nonstate_overtakes_territory", "AFGREB", "", "asserted"},
+      // coordination of actors
+      {"Hungarian and Romanian officials met in Budapest.", "consult",
+       "HUNGOV ROUGOV", "", "asserted"},
+      // negation
+      {"The army did not shell the village.", "shelling", "MIL", "", "negated"},
+      // future
+      {"The rebels will attack the base tomorrow.", "armed_clash", "REB", "",
+       "future"},
+      // a protest met with force
+      {"Thousands of protesters marched in the capital. Police fired tear gas "
+       "to disperse them.",
+       "protest_with_intervention", "OPP", "", "asserted"},
+      // abduction
+      {"Gunmen kidnapped five aid workers near the border.", "abduction", "UAF",
+       "NGO", "asserted"},
+  };
+  for (const Row& row : rows) {
+    const CodedDocument doc = Code(row.text);
+    ASSERT_FALSE(doc.events.empty()) << row.text;
+    const Event& main = doc.events.front();
+    EXPECT_EQ(main.event_class, row.event_class) << row.text;
+    if (*row.source) {
+      EXPECT_EQ(Codes(main.source), row.source) << row.text;
+    }
+    if (*row.target) {
+      EXPECT_EQ(Codes(main.target), row.target) << row.text;
+    }
+    EXPECT_EQ(main.modality, row.modality) << row.text;
+  }
+}
+
+TEST_F(ExtractorTest, CasualtyCountsAndQualifiers) {
+  struct Casualty {
+    const char* text;
+    int64_t killed;  // -1: a casualty without a count
+    const char* qualifier;
+    const char* victims;
+  };
+  const std::vector<Casualty> rows = {
+      {"An Israeli air strike on the camp killed at least 40 civilians.", 40,
+       "at_least", "CVL"},
+      {"Two soldiers were killed when militants detonated a roadside bomb.", 2,
+       "exact", "MIL"},
+      {"Artillery fire killed dozens of civilians in the town.", 24, "at_least",
+       "CVL"},
+      {"Militants shelled the village, killing civilians.", -1, "unknown",
+       "CVL"},
+      {"More than 100 people were killed in the bombing.", 100, "more_than",
+       "CVL"},
+  };
+  for (const Casualty& row : rows) {
+    const CodedDocument doc = Code(row.text);
+    ASSERT_FALSE(doc.events.empty()) << row.text;
+    const Event& main = doc.events.front();
+    ASSERT_TRUE(main.fatalities.has_value()) << row.text;
+    if (row.killed < 0) {
+      EXPECT_FALSE(main.fatalities->count.has_value()) << row.text;
+    } else {
+      EXPECT_EQ(main.fatalities->count.value_or(-1), row.killed) << row.text;
+    }
+    EXPECT_EQ(main.fatalities->qualifier, row.qualifier) << row.text;
+    EXPECT_EQ(main.fatalities->victims, row.victims) << row.text;
+  }
+}
+
+TEST_F(ExtractorTest, ReportedSpeechGivesClaimantAndStance) {
+  // "X said Y shelled Z": Y is the source, X the claimant, who accuses.
+  CodedDocument doc = Code(
+      "Armenian troops shelled the positions of the Azerbaijani army "
+      "overnight, the Azerbaijani Defence Ministry said.");
+  const Event* e = Find(doc, "shelling");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Codes(e->source), "ARMMIL");
+  ASSERT_TRUE(e->claim && e->claim->claimant);
+  EXPECT_EQ(e->claim->claimant->country, "AZE");
+  EXPECT_EQ(e->claim->stance, "accuses");
+  EXPECT_EQ(e->claim->cue.text, "said");
+
+  // "according to"
+  doc = Code("According to the ministry, rebels ambushed a convoy.");
+  e = Find(doc, "armed_clash");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->claim && e->claim->claimant);
+  EXPECT_EQ(e->claim->claimant->sector, "GOV");
+
+  // a denial negates
+  doc = Code("The army denied that it shelled the village.");
+  e = Find(doc, "shelling");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, "negated");
+  ASSERT_TRUE(e->claim.has_value());
+  EXPECT_EQ(e->claim->stance, "denies");
+
+  // a responsibility claim
+  doc = Code("The Islamic State claimed responsibility for the bombing.");
+  e = Find(doc, "remote_explosive");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->claim.has_value());
+  EXPECT_EQ(e->claim->stance, "claims_responsibility");
+  EXPECT_EQ(Codes(e->source), "IMGISI");
+}
+
+TEST_F(ExtractorTest, FirstPersonIsTheSpeakersSide) {
+  const CodedDocument doc = Code(
+      "Our servicemen were wounded by sniper fire, the Armenian Defence "
+      "Ministry said.");
+  ASSERT_FALSE(doc.events.empty());
+  const Event& e = doc.events.front();
+  ASSERT_FALSE(e.target.empty());
+  EXPECT_TRUE(e.target.front().first_person);
+  EXPECT_EQ(e.target.front().country, "ARM");
+  EXPECT_EQ(e.target.front().sector, "MIL");
+}
+
+TEST_F(ExtractorTest, TheDocumentSourceSpeaksWhenNoOneElseDoes) {
+  const CodedDocument doc =
+      Code("A mine exploded on the highway on Tuesday, killing two civilians.",
+           "Ministry of Defence of Azerbaijan");
+  ASSERT_FALSE(doc.events.empty());
+  const Event& e = doc.events.front();
+  EXPECT_EQ(e.event_class, "remote_explosive");
+  ASSERT_TRUE(e.claim && e.claim->claimant);
+  EXPECT_EQ(e.claim->claimant->country, "AZE");
+  ASSERT_TRUE(e.date.has_value());
+  EXPECT_EQ(e.date->value, "2023-09-19");
+  EXPECT_EQ(e.date->precision, "day");
+}
+
+TEST_F(ExtractorTest, EverySpanPointsIntoTheText) {
+  const std::string text =
+      "BAKU, Sept 19 (Reuters) - \u201CArmenian units shelled our "
+      "positions,\u201D the ministry said. Two civilians were killed.";
+  const CodedDocument doc = Code(text);
+  ASSERT_FALSE(doc.events.empty());
+  for (const Event& e : doc.events) {
+    EXPECT_EQ(text.substr(e.trigger.span.begin, e.trigger.span.size()),
+              e.trigger.text);
+    EXPECT_EQ(text.substr(e.sentence_span.begin, e.sentence_span.size()),
+              e.text);
+    for (const auto* side : {&e.source, &e.target}) {
+      for (const Actor& a : *side) {
+        EXPECT_LE(a.span.end, text.size());
+        EXPECT_EQ(text.substr(a.span.begin, a.span.size()), a.text);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace sitrep
