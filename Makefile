@@ -8,7 +8,7 @@ JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 30
 
 .PHONY: all deps build demo test test-default test-asan asan fuzz fuzz-run \
-        fuzz-smoke bench format check-format eval-sentences eval-ud \
+        fuzz-smoke bench format check-format eval-events eval-sentences eval-ud \
         train-parser clean
 
 all: build
@@ -26,6 +26,10 @@ demo: build
 	@./build/sitrep split --table examples/reports.jsonl -o build/demo/split.jsonl
 	@echo "== sitrep parse examples/reports.jsonl -> build/demo/parsed.conllu"
 	@./build/sitrep parse examples/reports.jsonl -o build/demo/parsed.conllu
+	@echo "== sitrep code examples/reports.jsonl -> build/demo/events.jsonl (+ .csv)"
+	@./build/sitrep code examples/reports.jsonl -o build/demo/events.jsonl
+	@./build/sitrep code --format csv examples/reports.jsonl -o build/demo/events.csv 2>/dev/null
+	@./build/sitrep code --format table examples/reports.jsonl 2>/dev/null
 
 test: check-format test-default test-asan fuzz-smoke
 	@echo "make test: all suites passed"
@@ -55,6 +59,13 @@ fuzz-smoke: fuzz
 bench: build
 	@./build/bench/text_benchmark --benchmark_min_time=1
 	@./build/bench/syntax_benchmark --benchmark_min_time=1
+	@./build/bench/code_benchmark --benchmark_min_time=1
+
+eval-events: build
+	@./build/sitrep eval case2021 ../shared/eval/case2021/case2021_task2_open.tsv
+	@./build/sitrep eval plover ../shared/eval/plover/PLOVER_GSR_CAMEO.txt
+	@./build/sitrep eval wikievents ../shared/eval/wikievents/dev.jsonl
+	@./build/sitrep eval muc4 ../shared/eval/muc4/dev ../shared/eval/muc4/dev
 
 eval-sentences: build
 	@./build/sitrep eval sentences ../shared/ud/en_ewt/en_ewt-ud-test.conllu

@@ -118,6 +118,7 @@ class BatchCoder {
              OutputFile* out, Progress* progress)
       : coder_(coder), options_(options), out_(out), progress_(progress) {
     if (options_.format == "csv") out_->buffer()->append(AcledCsvHeader());
+    if (options_.format == "table") out_->buffer()->append(TableHeader());
   }
 
   void Add(InputRecord record) {
@@ -206,6 +207,8 @@ class BatchCoder {
       buffer->append(EventsToAcledCsv(doc, c));
     } else if (options_.format == "plover") {
       buffer->append(EventsToPlover(doc, c));
+    } else if (options_.format == "table") {
+      buffer->append(EventsToTable(doc, c));
     } else {
       buffer->append(EventsToCameo(doc, c));
     }
@@ -261,12 +264,12 @@ Runner RegisterCode(CLI::App& app) {
       "Code events: who did what to whom, with what, where, when, with what "
       "casualties, and who says so. Writes one JSON object per input "
       "document ({id, events, places, errors}), in input order, or the "
-      "events as ACLED CSV, PLOVER JSON or CAMEO TSV.");
+      "events as ACLED CSV, PLOVER JSON, CAMEO TSV or a table for people.");
   AddInputOptions(cmd, &options->input, "--input-format");
   cmd->add_option("-o,--output", options->output,
                   "write here (default: standard output)");
   cmd->add_option("--format", options->format, "output format")
-      ->check(CLI::IsMember({"jsonl", "csv", "plover", "cameo"}))
+      ->check(CLI::IsMember({"jsonl", "csv", "plover", "cameo", "table"}))
       ->capture_default_str();
   cmd->add_option("--threads", options->threads, "worker threads")
       ->check(CLI::Range(1, 256))

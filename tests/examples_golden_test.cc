@@ -1,6 +1,11 @@
 // The bundled examples against their hand-made sentence split
 // (tests/golden/reports.sentences): on our own reports every boundary
-// must be right.
+// must be right. And the events coded from them against the reviewed
+// table in tests/golden/reports.events.txt: a change to the coder that
+// changes what the examples say shows up here, to be reviewed and, when
+// right, written back with
+//   build/sitrep code --format table examples/reports.jsonl \
+//     -o tests/golden/reports.events.txt
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -52,6 +57,27 @@ TEST(ExamplesGoldenTest, EverySentenceBoundaryIsRight) {
     EXPECT_EQ(got, it->second) << "document " << id;
   }
   EXPECT_EQ(documents, golden.size());
+}
+
+TEST(ExamplesGoldenTest, CodedEventsMatchTheReviewedTable) {
+  std::ifstream in(SITREP_SOURCE_DIR "/tests/golden/reports.events.txt");
+  std::stringstream golden;
+  golden << in.rdbuf();
+  ASSERT_FALSE(golden.str().empty());
+  const RunResult r = RunCommand({SitrepBinary(), "code", "--format", "table",
+                                  SITREP_SOURCE_DIR "/examples/reports.jsonl"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Line by line, so that a difference names the event.
+  std::istringstream want(golden.str()), got(r.out);
+  std::string a, b;
+  int line = 0;
+  while (true) {
+    const bool more_a = static_cast<bool>(std::getline(want, a));
+    const bool more_b = static_cast<bool>(std::getline(got, b));
+    ++line;
+    if (!more_a && !more_b) break;
+    EXPECT_EQ(b, a) << "line " << line;
+  }
 }
 
 }  // namespace

@@ -141,6 +141,11 @@ std::string EventsToAcledCsv(const Document& source, const CodedDocument& doc);
 std::string EventsToPlover(const Document& source, const CodedDocument& doc);
 // CAMEO tab-separated: date, source, target, code, ... one line per event.
 std::string EventsToCameo(const Document& source, const CodedDocument& doc);
+// A table for people: one line per event that ACLED would record (the main
+// event first, marked *): date, place, type, source -> target,
+// killed/injured, claimant and stance, and the modality when not asserted.
+std::string TableHeader();
+std::string EventsToTable(const Document& source, const CodedDocument& doc);
 
 }  // namespace sitrep
 

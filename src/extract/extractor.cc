@@ -457,6 +457,10 @@ class SentenceRun {
       // acl of "troops"): reduced relatives are participles, so the noun
       // is the subject.
       if (rel == "acl" && v_.word(w).head >= 0 && v_.word(w).head < w) {
+        if (const int n = GardenPathSubject(w); n >= 0) {
+          *passive = false;
+          return n;
+        }
         const int noun = v_.word(w).head;
         const std::string_view xpos = v_.word(w).xpos;
         // Finite, or the noun is one of two subjects of the verb after it.
@@ -477,6 +481,27 @@ class SentenceRun {
       w = v_.word(w).head;
     }
     return -1;
+  }
+
+  // "A mine planted by rebels exploded": parsed with "planted" as the main
+  // verb and "exploded" as a clause on "rebels". When a verb hangs on the
+  // by-agent of a verb that has a subject before it, that subject is the
+  // verb's own subject (and the first verb a reduced relative on it).
+  int GardenPathSubject(int verb) const {
+    const WordView& v = v_.word(verb);
+    if (v.deprel != "acl" || v.head < 0) return -1;
+    const int agent = v.head;
+    const WordView& a = v_.word(agent);
+    if (a.deprel != "obl" || a.head < 0 ||
+        (a.subtype != "agent" && v_.CaseOf(agent) != "by")) {
+      return -1;
+    }
+    const int first = a.head;
+    const int subj = v_.FirstChild(first, "nsubj");
+    if (subj < 0 || subj > first || v_.FirstChild(verb, "nsubj") >= 0) {
+      return -1;
+    }
+    return subj;
   }
 
   // The speaker of a reporting verb: its subject, skipping a subject that
@@ -565,6 +590,17 @@ class SentenceRun {
          v_.MatchesIn(v_.Phrase(w), EntryKind::kInstrument)) {
       if (m->head != w && v_.word(m->head).head != w) continue;
       SetInstrument(m, e);
+      // The garden path above: "a mine [planted by X] exploded".
+      const WordView& iw = v_.word(w);
+      if (iw.deprel == "nsubj" && iw.head >= 0) {
+        for (int a : v_.word(iw.head).children) {
+          if (v_.word(a).deprel == "obl" &&
+              (v_.word(a).subtype == "agent" || v_.CaseOf(a) == "by") &&
+              !v_.Children(a, "acl").empty()) {
+            AddActors(a, agents);
+          }
+        }
+      }
       for (int c : v_.Children(w, "acl")) {
         for (int a : v_.word(c).children) {
           if (v_.word(a).deprel == "obl" && v_.CaseOf(a) == "by") {

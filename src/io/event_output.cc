@@ -140,7 +140,86 @@ std::string EventDateOf(const Document& doc, const Event& e) {
   return doc.date;
 }
 
+std::string ShortActors(const std::vector<Actor>& actors) {
+  std::string out;
+  for (const Actor& a : actors) {
+    if (!out.empty()) out += "+";
+    if (!a.name.empty()) {
+      out += a.name;
+    } else if (!a.code.empty()) {
+      out += a.code;
+    } else {
+      out += a.text;
+    }
+  }
+  return out.empty() ? "?" : out;
+}
+
+std::string Count(const std::optional<Casualties>& c) {
+  if (!c) return "-";
+  if (!c->count) return "?";
+  const std::string n = std::to_string(*c->count);
+  if (c->qualifier == "at_least") return n + "+";
+  if (c->qualifier == "more_than") return ">" + n;
+  if (c->qualifier == "about") return "~" + n;
+  return n;
+}
+
+std::string Cell(std::string s, size_t width) {
+  // Width in code points, so that non-ASCII names keep the columns.
+  size_t points = 0, cut = s.size();
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (points == width) {
+        cut = i;
+        break;
+      }
+      ++points;
+    }
+  }
+  if (cut < s.size()) {
+    s.resize(cut);
+  } else {
+    s.append(width - points, ' ');
+  }
+  return s;
+}
+
 }  // namespace
+
+std::string TableHeader() {
+  return Cell("document", 12) + " " + Cell("date", 10) + " " +
+         Cell("place", 18) + " " + Cell("type", 34) + " " +
+         Cell("source -> target", 40) + " " + Cell("killed/inj", 10) + " " +
+         "claimant (stance)\n";
+}
+
+std::string EventsToTable(const Document& source, const CodedDocument& doc) {
+  std::string out;
+  bool first = true;
+  for (const Event& e : doc.events) {
+    if (!e.acled) continue;
+    std::string type = (first ? "* " : "  ") + e.acled->sub_event_type;
+    if (e.modality != "asserted") type += " [" + e.modality + "]";
+    first = false;
+    std::string claimant = "-";
+    if (e.claim) {
+      claimant = (e.claim->claimant ? ShortActors({*e.claim->claimant})
+                                    : std::string("?")) +
+                 " (" + e.claim->stance + ")";
+    }
+    out += Cell(doc.id, 12) + " " + Cell(EventDateOf(source, e), 10) + " " +
+           Cell(e.location ? e.location->text : "", 18) + " " + Cell(type, 34) +
+           " " +
+           Cell(ShortActors(e.source) + " -> " + ShortActors(e.target), 40) +
+           " " + Cell(Count(e.fatalities) + "/" + Count(e.injuries), 10) + " " +
+           claimant + "\n";
+  }
+  for (const DocumentError& err : doc.errors) {
+    out += Cell(doc.id, 12) + " error: " + err.message + "\n";
+  }
+  return out;
+}
 
 std::string EventsToJson(const CodedDocument& doc) {
   Json j;

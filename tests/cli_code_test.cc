@@ -1,0 +1,126 @@
+// `sitrep code` as a user runs it: the output contract, the output formats,
+// bad records beside good ones, and threads that keep the input order.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "subprocess.h"
+
+namespace sitrep::e2e {
+namespace {
+
+std::string Temporary(const std::string& name, const std::string& contents) {
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            (std::to_string(::getpid()) + "_" + name))
+                               .string();
+  std::ofstream(path, std::ios::binary) << contents;
+  return path;
+}
+
+constexpr char kReports[] =
+    R"({"id":"a","date":"2023-09-20","source":"Ministry of Defence of Azerbaijan","text":"On Tuesday a mine planted by Armenian sabotage groups exploded on the Fuzuli highway, killing two civilians."})"
+    "\n"
+    R"({"id":"b","date":"2023-09-20","text":"Police fired tear gas at protesters in the capital on Monday."})"
+    "\n"
+    R"({"id":"broken", "text": )"
+    "\n"
+    R"({"id":"c","date":"2023-09-20","text":"The army denied that it shelled the village."})"
+    "\n";
+
+TEST(CliCodeTest, WritesOneRecordPerDocumentInOrder) {
+  const std::string input = Temporary("code_in.jsonl", kReports);
+  const RunResult r = RunCommand({SitrepBinary(), "code", input});
+  EXPECT_EQ(r.exit_code, 3) << r.err;  // one record rejected
+  const std::vector<nlohmann::json> docs = ParseJsonLines(r.out);
+  ASSERT_EQ(docs.size(), 4u) << r.out;
+  EXPECT_EQ(docs[0]["id"], "a");
+  EXPECT_EQ(docs[1]["id"], "b");
+  EXPECT_EQ(docs[3]["id"], "c");
+  EXPECT_FALSE(docs[2]["errors"].empty());
+  EXPECT_TRUE(docs[2]["events"].empty());
+  // The contract's fields on the first document's main event.
+  ASSERT_FALSE(docs[0]["events"].empty());
+  const nlohmann::json& e = docs[0]["events"][0];
+  for (const char* field :
+       {"id", "sentence", "span", "text", "trigger", "plover", "cameo", "acled",
+        "source", "target", "instrument", "location", "date", "fatalities",
+        "injuries", "claim", "modality", "confidence"}) {
+    EXPECT_TRUE(e.contains(field)) << field;
+  }
+  EXPECT_EQ(e["acled"]["sub_event_type"], "Remote explosive/landmine/IED");
+  EXPECT_EQ(e["plover"]["type"], "ASSAULT");
+  EXPECT_EQ(e["fatalities"]["count"], 2);
+  EXPECT_EQ(e["fatalities"]["victims"], "CVL");
+  EXPECT_EQ(e["date"]["value"], "2023-09-19");
+  EXPECT_EQ(e["claim"]["claimant"]["country"], "AZE");
+  EXPECT_EQ(e["claim"]["stance"], "accuses");
+  EXPECT_NE(r.err.find("sitrep code: 4 documents"), std::string::npos) << r.err;
+  std::filesystem::remove(input);
+}
+
+TEST(CliCodeTest, ThreadsKeepTheOutputIdentical) {
+  std::string many;
+  for (int i = 0; i < 60; ++i) {
+    std::string line = kReports;
+    line = line.substr(0, line.find('\n') + 1);
+    const std::string id = "\"id\":\"a\"";
+    line.replace(line.find(id), id.size(),
+                 "\"id\":\"d" + std::to_string(i) + "\"");
+    many += line;
+  }
+  const std::string input = Temporary("code_many.jsonl", many);
+  const RunResult one = RunCommand({SitrepBinary(), "code", input});
+  const RunResult two =
+      RunCommand({SitrepBinary(), "code", "--threads", "2", input});
+  EXPECT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(two.exit_code, 0) << two.err;
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(ParseJsonLines(two.out).size(), 60u);
+  std::filesystem::remove(input);
+}
+
+TEST(CliCodeTest, OtherFormats) {
+  const std::string input = Temporary("code_fmt.jsonl", kReports);
+  RunResult r = RunCommand({SitrepBinary(), "code", "--format", "csv", input});
+  EXPECT_EQ(
+      r.out.rfind("event_id_cnty,event_date,disorder_type,event_type,", 0), 0u)
+      << r.out;
+  EXPECT_NE(r.out.find("Explosions/Remote violence"), std::string::npos);
+  r = RunCommand({SitrepBinary(), "code", "--format", "cameo", input});
+  EXPECT_NE(r.out.find("\t1833\t"), std::string::npos) << r.out;
+  r = RunCommand({SitrepBinary(), "code", "--format", "plover", input});
+  bool saw_assault = false;
+  for (const nlohmann::json& j : ParseJsonLines(r.out)) {
+    saw_assault |= j["event"] == "ASSAULT";
+  }
+  EXPECT_TRUE(saw_assault) << r.out;
+  std::filesystem::remove(input);
+}
+
+TEST(CliCodeTest, BadInputIsReportedPerRecord) {
+  std::string input = "{\"id\":\"bad\",\"text\":\"caf\xC3\"}\n";
+  input += "\x01\x02\x03 not json\n";
+  input += "{\"id\":\"ok\",\"text\":\"Rebels attacked a convoy.\"}\n";
+  const RunResult r = RunCommand({SitrepBinary(), "code", "-"}, input);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  const std::vector<nlohmann::json> docs = ParseJsonLines(r.out);
+  ASSERT_EQ(docs.size(), 3u) << r.out;
+  EXPECT_FALSE(docs[0]["errors"].empty());
+  EXPECT_FALSE(docs[1]["errors"].empty());
+  EXPECT_EQ(docs[2]["id"], "ok");
+  EXPECT_FALSE(docs[2]["events"].empty());
+}
+
+TEST(CliCodeTest, MissingLexiconIsAClearError) {
+  const RunResult r = RunCommand(
+      {SitrepBinary(), "code", "--lexicon", "/nonexistent/en.lexicon", "-"},
+      "");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("/nonexistent/en.lexicon"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace sitrep::e2e
