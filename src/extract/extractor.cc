@@ -308,7 +308,10 @@ class SentenceRun {
           triggers[i].frame != Frame::kInjure) {
         continue;
       }
-      const int host = HostEvent(triggers, i);
+      int host = HostEvent(triggers, i);
+      // No link in the tree: the nearest violent event of the sentence
+      // ("... killed yesterday as villagers clashed").
+      if (host < 0) host = NearestViolent(triggers, i);
       if (host < 0) continue;
       Event& h = events[static_cast<size_t>(host)];
       Event& c = events[i];
@@ -340,6 +343,12 @@ class SentenceRun {
     for (int w = 0; w < v_.size(); ++w) {
       const LexMatch* m = v_.MatchAt(w, EntryKind::kEventWord);
       if (m == nullptr || !UsableTrigger(v_, w)) continue;
+      // "on 26 March": a date, not a march.
+      bool in_date = false;
+      for (const time::DateMention& d : dates_) {
+        if (d.first <= w && w <= d.last) in_date = true;
+      }
+      if (in_date) continue;
       // A word inside a longer event phrase headed elsewhere is not one.
       bool inside_other = false;
       for (const LexMatch& o : v_.matches()) {
@@ -425,9 +434,55 @@ class SentenceRun {
     return -1;
   }
 
-  // A nominal event in an oblique of another event's verb.
+  // The violent event nearest to trigger i in the sentence, or -1.
+  int NearestViolent(const std::vector<Trigger>& triggers, size_t i) const {
+    int best = -1, best_distance = 1 << 30;
+    for (size_t k = 0; k < triggers.size(); ++k) {
+      const Trigger& t = triggers[k];
+      if (k == i || t.frame == Frame::kKill || t.frame == Frame::kInjure) {
+        continue;
+      }
+      bool violent = t.frame == Frame::kAttack || t.frame == Frame::kFire ||
+                     t.frame == Frame::kBomb || t.frame == Frame::kExplode ||
+                     t.frame == Frame::kClash;
+      if (t.frame == Frame::kNone && t.event_class >= 0) {
+        const lexicon::EventClass& c =
+            lex_.event_classes[static_cast<size_t>(t.event_class)];
+        violent = c.plover == "ASSAULT" || c.plover == "COERCE";
+      }
+      if (!violent) continue;
+      const int d = std::abs(t.word - triggers[i].word);
+      if (d < best_distance) {
+        best = static_cast<int>(k);
+        best_distance = d;
+      }
+    }
+    return best;
+  }
+
+  // A nominal event in an oblique of another event's verb, or an event
+  // given as background: "after police shot a student", "a protest over
+  // the shooting", "following the explosions".
   bool Circumstance(const std::vector<Trigger>& triggers, size_t i) const {
     const WordView& w = v_.word(triggers[i].word);
+    for (int c : w.children) {
+      const WordView& cw = v_.word(c);
+      if ((cw.deprel == "mark" || cw.deprel == "case") &&
+          (cw.lemma == "after" || cw.lemma == "following" ||
+           cw.lemma == "over" || cw.lemma == "since" || cw.lemma == "against" ||
+           cw.lemma == "amid")) {
+        return true;
+      }
+    }
+    if (w.head >= 0 && w.upos == "NOUN" &&
+        (w.deprel == "nmod" || w.deprel == "obj")) {
+      for (size_t k = 0; k < triggers.size(); ++k) {
+        if (k != i && triggers[k].word == w.head &&
+            triggers[k].frame == Frame::kProtest) {
+          return true;
+        }
+      }
+    }
     if (w.upos != "NOUN" || (w.deprel != "obl" && w.deprel != "nmod")) {
       return false;
     }
@@ -548,7 +603,20 @@ class SentenceRun {
     for (const time::DateMention& d : dates_) {
       if (d.first <= w && w <= d.last) return;
     }
-    for (Actor& a : actors_.Resolve(w)) to->push_back(std::move(a));
+    std::vector<Actor> found = actors_.Resolve(w);
+    // "attacked a peaceful demonstration": the demonstrators.
+    if (found.empty()) {
+      if (const LexMatch* m = v_.MatchAt(w, EntryKind::kEventWord);
+          m != nullptr && lex_.event_words[m->index].frame == Frame::kProtest) {
+        Actor crowd;
+        crowd.span = v_.SpanOf(v_.Phrase(w));
+        crowd.text = text_.substr(crowd.span.begin, crowd.span.size());
+        crowd.sector = "OPP";
+        crowd.code = "OPP";
+        found.push_back(std::move(crowd));
+      }
+    }
+    for (Actor& a : found) to->push_back(std::move(a));
   }
 
   // A weapon that an event acts on rather than with: the object or passive

@@ -113,6 +113,24 @@ std::string Attack(const Event& e, Frame frame) {
     return "remote_explosive";
   }
   const std::string victims = Victims(e);
+  // Violence on demonstrators: by the state's forces it is excessive force
+  // (ACLED's "Excessive force against protesters"); by a crowd, mob
+  // violence.
+  if (AnyActor(e.target, [](const std::string& s) { return s == "OPP"; }) ||
+      victims == "OPP") {
+    if (AnyActor(e.source, State) || e.source.empty()) {
+      return "excessive_force_against_protesters";
+    }
+    if (AnyActor(e.source, Civilian)) return "mob_violence";
+  }
+  // A crowd's violence: against the state's forces or buildings, a violent
+  // demonstration; against people, mob violence.
+  if (AnyActor(e.source, [](const std::string& s) { return s == "OPP"; }) &&
+      !AnyActor(e.source, Armed) && ByInstrument(ins).empty()) {
+    return AnyActor(e.target, State) || e.target.empty()
+               ? "violent_demonstration"
+               : "mob_violence";
+  }
   const bool civilian_target =
       AnyActor(e.target, Civilian) || Civilian(victims);
   const bool armed_target = AnyActor(e.target, Armed) || Armed(victims);
@@ -244,6 +262,12 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
 
 void ApplyDocumentContext(const lexicon::Lexicon& lex,
                           std::vector<SentenceEvents>* sentences) {
+  auto protest_family = [](const std::string& c) {
+    return c == "peaceful_protest" || c == "protest_with_intervention" ||
+           c == "excessive_force_against_protesters" ||
+           c == "violent_demonstration";
+  };
+  auto crowd = [](const std::string& s) { return s == "OPP"; };
   bool force = false, lethal_force = false, violence = false, protest = false;
   for (const SentenceEvents& se : *sentences) {
     for (const Event& e : se.events) {
@@ -251,35 +275,45 @@ void ApplyDocumentContext(const lexicon::Lexicon& lex,
       const std::string& c = e.event_class;
       if (c == "peaceful_protest") protest = true;
       const bool by_state = AnyActor(e.source, State);
-      if (c == "protest_with_intervention" || c == "arrest" ||
-          c == "excessive_force_against_protesters" || c == "repress" ||
+      if (c == "protest_with_intervention" || c == "arrest" || c == "repress" ||
           (e.instrument && e.instrument->instrument_class == "crowd_control")) {
         force = true;
       }
+      if (c == "excessive_force_against_protesters") lethal_force = true;
       if (by_state && (c == "attack" || c == "armed_clash") &&
-          AnyActor(e.target, Civilian)) {
+          (AnyActor(e.target, Civilian) || e.fatalities)) {
         lethal_force = true;
       }
-      if (by_state && (c == "attack" || c == "armed_clash") && e.fatalities) {
-        lethal_force = true;
-      }
+      // Violence by the crowd: rioting, looting, or demonstrators attacking.
       if (c == "violent_demonstration" || c == "looting_property_destruction" ||
           c == "mob_violence") {
+        violence = true;
+      }
+      if (AnyActor(e.source, crowd) &&
+          (c == "attack" || c == "armed_clash" || c == "mob_violence")) {
         violence = true;
       }
     }
   }
   if (!protest) return;
+  // One demonstration, one kind: what the crowd did decides first, then
+  // what was done to it.
+  std::string kind = "peaceful_protest";
+  if (violence) {
+    kind = "violent_demonstration";
+  } else if (lethal_force) {
+    kind = "excessive_force_against_protesters";
+  } else if (force) {
+    kind = "protest_with_intervention";
+  }
   for (SentenceEvents& se : *sentences) {
     for (Event& e : se.events) {
-      if (e.event_class != "peaceful_protest") continue;
-      if (violence) {
-        e.event_class = "violent_demonstration";
-      } else if (lethal_force) {
-        e.event_class = "excessive_force_against_protesters";
-      } else if (force) {
-        e.event_class = "protest_with_intervention";
+      if (!protest_family(e.event_class)) continue;
+      if (e.event_class == "excessive_force_against_protesters" &&
+          kind != "violent_demonstration") {
+        continue;
       }
+      e.event_class = kind;
       ApplyCodebooks(lex, &e);
     }
   }
