@@ -474,6 +474,15 @@ class SentenceRun {
         return true;
       }
     }
+    // "ending eight weeks of fighting", "to halt the shelling".
+    if (w.head >= 0 && (w.deprel == "obj" || w.deprel == "nmod")) {
+      const std::string& governor = v_.word(w.head).lemma;
+      if (governor == "end" || governor == "halt" || governor == "stop" ||
+          governor == "cease" || governor == "prevent" ||
+          governor == "condemn" || governor == "denounce") {
+        return true;
+      }
+    }
     if (w.head >= 0 && w.upos == "NOUN" &&
         (w.deprel == "nmod" || w.deprel == "obj")) {
       for (size_t k = 0; k < triggers.size(); ++k) {
@@ -687,6 +696,11 @@ class SentenceRun {
     ins.span = v_.SpanOf(m->begin, m->end - 1);
     ins.text = text_.substr(ins.span.begin, ins.span.size());
     ins.instrument_class = lex_.instrument_classes[m->index];
+    // "a suicide vehicle-borne improvised explosive device": carried by
+    // one who dies with it.
+    for (int x : v_.Phrase(m->head)) {
+      if (v_.word(x).lemma == "suicide") ins.instrument_class = "suicide";
+    }
     e->instrument = std::move(ins);
   }
 
@@ -888,7 +902,8 @@ class SentenceRun {
         const WordView& cw = v_.word(c);
         if ((cw.deprel == "advmod" &&
              (cw.lemma == "not" || cw.lemma == "never" || cw.lemma == "n't")) ||
-            (cw.deprel == "det" && cw.lemma == "no" && step == 0)) {
+            (cw.deprel == "det" && cw.lemma == "no" && step == 0) ||
+            (cw.deprel == "case" && cw.lemma == "without" && step == 0)) {
           return "negated";
         }
         if (cw.deprel == "aux" && (cw.lemma == "will" || cw.lemma == "shall")) {

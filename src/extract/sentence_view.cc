@@ -71,6 +71,29 @@ SentenceView::SentenceView(const SyntaxSentence& parsed,
   }
   std::vector<PhraseMatcher::Match> raw;
   lexicon.matcher.FindAll(tokens, &raw);
+  // Phrasal verbs whose particle stands apart ("blew themselves up",
+  // "took the town over"): the verb and its compound:prt child as one
+  // phrase, recorded on the verb.
+  std::vector<PhraseMatcher::Match> split;
+  for (size_t i = 0; i < n; ++i) {
+    if (words_[i].upos != "VERB") continue;
+    for (int c : words_[i].children) {
+      if (words_[static_cast<size_t>(c)].deprel != "compound" ||
+          words_[static_cast<size_t>(c)].subtype != "prt" ||
+          static_cast<size_t>(c) == i + 1) {
+        continue;
+      }
+      const PhraseMatcher::TokenView pair[2] = {tokens[i],
+                                                tokens[static_cast<size_t>(c)]};
+      lexicon.matcher.FindAll(pair, &split);
+      for (const PhraseMatcher::Match& m : split) {
+        if (m.begin == 0 && m.end == 2) {
+          raw.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1),
+                         m.kind, m.index});
+        }
+      }
+    }
+  }
   by_head_.resize(n);
   for (const PhraseMatcher::Match& m : raw) {
     LexMatch x;

@@ -92,6 +92,12 @@ std::string ObjectClass(const SentenceView& v, const lexicon::Lexicon& lex,
 int ObjectWord(const SentenceView& v, int trigger) {
   int obj = v.FirstChild(trigger, "obj");
   if (obj >= 0) return obj;
+  // "the regions taken over by armed groups": the noun a participle
+  // modifies.
+  if (v.word(trigger).deprel == "acl" && v.word(trigger).head >= 0 &&
+      v.word(trigger).head < trigger) {
+    return v.word(trigger).head;
+  }
   const bool passive = v.IsPassive(trigger);
   for (int c : v.word(trigger).children) {
     const WordView& cw = v.word(c);
@@ -165,6 +171,11 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
   std::string cls;
   if (frame == Frame::kNone) {
     cls = lex.event_classes[static_cast<size_t>(event_class)].name;
+    // "freed several villages": territory, not prisoners.
+    if (cls == "release" &&
+        ObjectClass(v, lex, ObjectWord(v, trigger)) == "territory") {
+      cls = "government_regains_territory";
+    }
     // A named kind of attack keeps its name; a generic one ("military
     // operation", "attack") yields to the instrument.
     if (cls == "military_operation" || cls == "attack") {
@@ -221,9 +232,27 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
           const bool nonstate = AnyActor(e->source, [](const std::string& s) {
             return s == "REB" || s == "UAF" || s == "CRM";
           });
-          if (state) {
+          // Without a taker: who it was taken from ("seized from the
+          // STC", "freed from IS militants").
+          bool from_state = false, from_nonstate = false;
+          for (int c : v.word(trigger).children) {
+            if (v.word(c).deprel != "obl" || v.CaseOf(c) != "from") continue;
+            for (const LexMatch* m :
+                 v.MatchesIn(v.Phrase(c), EntryKind::kSector)) {
+              const std::string& sec = lex.sector_names[m->index];
+              from_state |= State(sec);
+              from_nonstate |= sec == "REB" || sec == "UAF" || sec == "CRM";
+            }
+            for (const LexMatch* m :
+                 v.MatchesIn(v.Phrase(c), EntryKind::kOrganization)) {
+              const std::string& sec = lex.organizations[m->index].sector;
+              from_state |= State(sec);
+              from_nonstate |= sec == "REB";
+            }
+          }
+          if (state || (!nonstate && from_nonstate)) {
             cls = "government_regains_territory";
-          } else if (nonstate) {
+          } else if (nonstate || from_state) {
             cls = "nonstate_overtakes_territory";
           } else {
             cls = (lemma == "recapture" || lemma == "retake" ||
