@@ -690,8 +690,24 @@ class SentenceRun {
     return false;
   }
 
+  // Which instrument says most about an attack when a sentence names
+  // several ("missiles fired by jets" is an air strike).
+  static int InstrumentRank(const std::string& c) {
+    static const char* const kOrder[] = {
+        "suicide", "chemical", "drone",    "air",  "artillery", "missile",
+        "grenade", "mine_ied", "explosive", "fire", "firearms",  "melee"};
+    for (int i = 0; i < 12; ++i) {
+      if (c == kOrder[i]) return i;
+    }
+    return 12;
+  }
+
   void SetInstrument(const LexMatch* m, Event* e) const {
-    if (e->instrument) return;
+    if (e->instrument &&
+        InstrumentRank(e->instrument->instrument_class) <=
+            InstrumentRank(lex_.instrument_classes[m->index])) {
+      return;
+    }
     Instrument ins;
     ins.span = v_.SpanOf(m->begin, m->end - 1);
     ins.text = text_.substr(ins.span.begin, ins.span.size());
@@ -925,7 +941,9 @@ class SentenceRun {
         }
         if (word.lemma == "deny") return "negated";
         if (word.lemma == "plan" || word.lemma == "intend" ||
-            word.lemma == "prepare" || word.lemma == "pledge") {
+            word.lemma == "prepare" || word.lemma == "pledge" ||
+            word.lemma == "agree" || word.lemma == "allow" ||
+            word.lemma == "decide" || word.lemma == "order") {
           return "future";
         }
       }

@@ -115,6 +115,14 @@ std::string Attack(const Event& e, Frame frame) {
   }
   // Tear gas, water cannon, rubber bullets: force used on a crowd.
   if (ins == "crowd_control") return "protest_with_intervention";
+  // A state bombing with no device named is from the air.
+  if (frame == Frame::kBomb && !e.source.empty() &&
+      std::all_of(e.source.begin(), e.source.end(), [](const Actor& a) {
+        return !a.country.empty() &&
+               (a.sector.empty() || a.sector == "MIL" || a.sector == "GOV");
+      })) {
+    return "air_strike";
+  }
   if (frame == Frame::kExplode || frame == Frame::kBomb) {
     return "remote_explosive";
   }
@@ -275,6 +283,13 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
         break;
       }
       case Frame::kDestroy: {
+        // Destroyed by warplanes, drones or guns: an attack of that kind.
+        const std::string by = ByInstrument(
+            e->instrument ? e->instrument->instrument_class : "");
+        if (by == "air_strike" || by == "drone_strike" || by == "shelling") {
+          cls = by;
+          break;
+        }
         const int obj = ObjectWord(v, trigger);
         cls = ObjectClass(v, lex, obj) == "weapon"
                   ? "disrupted_weapons_use"
