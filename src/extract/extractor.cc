@@ -331,6 +331,7 @@ class SentenceRun {
       if (events[i].event_class.empty()) continue;  // not an event after all
       out.attributed.push_back(events[i].claim.has_value());
       out.circumstance.push_back(Circumstance(triggers, i));
+      out.embedded.push_back(Embedded(triggers, i));
       out.events.push_back(std::move(events[i]));
     }
     out.reporting = SentenceReporting();
@@ -432,6 +433,27 @@ class SentenceRun {
       }
     }
     return -1;
+  }
+
+  // Trigger i is the clausal complement of another trigger (up through
+  // xcomp and ccomp links only).
+  bool Embedded(const std::vector<Trigger>& triggers, size_t i) const {
+    int w = triggers[i].word;
+    for (int step = 0; step < 3; ++step) {
+      const WordView& word = v_.word(w);
+      if (word.head < 0 || (word.deprel != "xcomp" && word.deprel != "ccomp")) {
+        return false;
+      }
+      w = word.head;
+      for (size_t k = 0; k < triggers.size(); ++k) {
+        if (k != i && triggers[k].word == w &&
+            triggers[k].frame != Frame::kKill &&
+            triggers[k].frame != Frame::kInjure) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // The violent event nearest to trigger i in the sentence, or -1.
@@ -694,7 +716,7 @@ class SentenceRun {
   // several ("missiles fired by jets" is an air strike).
   static int InstrumentRank(const std::string& c) {
     static const char* const kOrder[] = {
-        "suicide", "chemical", "drone",    "air",  "artillery", "missile",
+        "suicide", "chemical", "drone",     "air",  "artillery", "missile",
         "grenade", "mine_ied", "explosive", "fire", "firearms",  "melee"};
     for (int i = 0; i < 12; ++i) {
       if (c == kOrder[i]) return i;
@@ -1349,6 +1371,7 @@ void Extractor::FinishDocument(const Document& document,
       score -= 0.03 * std::min(e.sentence, 10);
       if (e.modality != "asserted") score -= 0.4;
       if (k < se.circumstance.size() && se.circumstance[k]) score -= 0.3;
+      if (k < se.embedded.size() && se.embedded[k]) score -= 0.15;
       // A demonstration and the force used on it are one incident, whose
       // first actor is the crowd: the crowd's event leads.
       if (e.acled && (e.acled->event_type == "Protests" ||

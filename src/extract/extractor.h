@@ -23,6 +23,9 @@ struct SentenceEvents {
   // Parallel to events: the event is a circumstance of another one in the
   // sentence ("seized in a raid", "killed in the fighting").
   std::vector<bool> circumstance;
+  // Parallel to events: the event is the complement of another event
+  // ("threatened to impose sanctions": the sanctions).
+  std::vector<bool> embedded;
   // A reporting verb of this sentence with its speaker, for quotations
   // closed or opened here ("...," the ministry said).
   std::optional<Claim> reporting;

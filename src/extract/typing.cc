@@ -202,8 +202,11 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
       case Frame::kClash: {
         if (frame == Frame::kClash) {
           // Crowds fighting each other or the police: a riot.
+          // The sides of a clash are its source ("clashes between X and
+          // Y") and target ("clashed with Y"); its victims are not a side.
           const bool crowd =
-              AnyActor(e->source, Civilian) || AnyActor(e->target, Civilian);
+              AnyActor(e->source, Civilian) ||
+              (!e->source.empty() && AnyActor(e->target, Civilian));
           if (crowd &&
               !(e->instrument &&
                 !ByInstrument(e->instrument->instrument_class).empty())) {
@@ -284,8 +287,8 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
       }
       case Frame::kDestroy: {
         // Destroyed by warplanes, drones or guns: an attack of that kind.
-        const std::string by = ByInstrument(
-            e->instrument ? e->instrument->instrument_class : "");
+        const std::string by =
+            ByInstrument(e->instrument ? e->instrument->instrument_class : "");
         if (by == "air_strike" || by == "drone_strike" || by == "shelling") {
           cls = by;
           break;
