@@ -4,11 +4,16 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "batch.h"
@@ -112,63 +117,150 @@ uint64_t InputBytes(const std::vector<std::string>& inputs) {
   return error ? 0 : total;
 }
 
+// A fixed set of worker threads that run jobs in the order given. Threads
+// live as long as the command, so that the parser's per-thread scratch
+// space is allocated once per thread, not once per batch.
+class WorkerPool {
+ public:
+  explicit WorkerPool(size_t threads) {
+    for (size_t i = 0; i < threads; ++i) {
+      threads_.emplace_back([this] { Loop(); });
+    }
+  }
+  ~WorkerPool() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  std::future<void> Submit(std::function<void()> job) {
+    std::packaged_task<void()> task(std::move(job));
+    std::future<void> done = task.get_future();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      jobs_.push_back(std::move(task));
+    }
+    wake_.notify_one();
+    return done;
+  }
+
+ private:
+  void Loop() {
+    while (true) {
+      std::packaged_task<void()> job;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+        if (jobs_.empty()) return;
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
+      job();
+    }
+  }
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<std::packaged_task<void()>> jobs_;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+};
+
+// Codes records in batches on --threads workers while the main thread reads
+// the next batch: a batch is started, then the one before it is waited for
+// and written, so output stays in input order.
 class BatchCoder {
  public:
   BatchCoder(const EventCoder& coder, const CodeOptions& options,
              OutputFile* out, Progress* progress)
-      : coder_(coder), options_(options), out_(out), progress_(progress) {
+      : coder_(coder),
+        options_(options),
+        out_(out),
+        progress_(progress),
+        pool_(static_cast<size_t>(options.threads)) {
     if (options_.format == "csv") out_->buffer()->append(AcledCsvHeader());
     if (options_.format == "table") out_->buffer()->append(TableHeader());
   }
+  ~BatchCoder() { Finish(); }
 
   void Add(InputRecord record) {
     records_.push_back(std::move(record));
     if (records_.size() >=
         kDocumentsPerWorker * static_cast<size_t>(options_.threads)) {
-      Flush();
+      Start();
     }
   }
 
-  void Flush() {
-    if (records_.empty()) return;
+  // Codes and writes everything still held.
+  void Finish() {
+    Start();
+    WriteRunning();
+  }
+
+  bool rejected() const { return rejected_; }
+
+ private:
+  struct Batch {
+    std::vector<InputRecord> records;
     std::vector<Document> docs;
     std::vector<size_t> where;  // record index of each document
-    for (size_t i = 0; i < records_.size(); ++i) {
-      if (records_[i].rejected()) continue;
-      where.push_back(i);
-      docs.push_back(std::move(records_[i].document));
-    }
-    std::vector<CodedDocument> coded(docs.size());
-    const size_t workers =
-        std::min<size_t>(static_cast<size_t>(options_.threads),
-                         std::max<size_t>(docs.size(), 1));
-    const size_t per =
-        (docs.size() + workers - 1) / std::max<size_t>(workers, 1);
+    std::vector<CodedDocument> coded;
+    std::vector<std::string> rendered;
     std::vector<std::future<void>> jobs;
+  };
+
+  void Start() {
+    if (records_.empty()) return;
+    auto batch = std::make_unique<Batch>();
+    batch->records = std::move(records_);
+    records_.clear();
+    Batch& b = *batch;
+    for (size_t i = 0; i < b.records.size(); ++i) {
+      if (b.records[i].rejected()) continue;
+      b.where.push_back(i);
+      b.docs.push_back(std::move(b.records[i].document));
+      b.records[i].document.id = b.docs.back().id;
+    }
+    b.coded.resize(b.docs.size());
+    b.rendered.resize(b.docs.size());
+    const size_t workers = std::max<size_t>(
+        1,
+        std::min<size_t>(static_cast<size_t>(options_.threads), b.docs.size()));
+    const size_t per = (b.docs.size() + workers - 1) / workers;
     for (size_t w = 0; w < workers; ++w) {
       const size_t begin = w * per;
-      const size_t end = std::min(docs.size(), begin + per);
+      const size_t end = std::min(b.docs.size(), begin + per);
       if (begin >= end) break;
-      auto run = [&, begin, end] {
+      // Each worker codes its documents and renders them, so that the
+      // output formatting runs in parallel too.
+      b.jobs.push_back(pool_.Submit([this, &b, begin, end] {
         coder_.Code(
-            std::span<const Document>(docs).subspan(begin, end - begin),
-            std::span<CodedDocument>(coded).subspan(begin, end - begin));
-      };
-      if (w + 1 == workers) {
-        run();
-      } else {
-        jobs.push_back(std::async(std::launch::async, run));
-      }
+            std::span<const Document>(b.docs).subspan(begin, end - begin),
+            std::span<CodedDocument>(b.coded).subspan(begin, end - begin));
+        for (size_t k = begin; k < end; ++k) {
+          // Warnings of the reader travel with the document.
+          for (const DocumentError& e : b.records[b.where[k]].errors) {
+            b.coded[k].errors.push_back(e);
+          }
+          b.rendered[k] = Render(b.docs[k], b.coded[k]);
+        }
+      }));
     }
-    for (auto& j : jobs) j.get();
+    WriteRunning();
+    running_ = std::move(batch);
+  }
+
+  // Waits for the batch in flight and writes it.
+  void WriteRunning() {
+    if (!running_) return;
+    Batch& b = *running_;
+    for (auto& j : b.jobs) j.get();
     uint64_t sentences = 0, events = 0, rejected = 0, bytes = 0;
     size_t next = 0;
-    for (size_t i = 0; i < records_.size(); ++i) {
-      if (next < where.size() && where[next] == i) {
-        const Document& doc = docs[next];
-        CodedDocument& c = coded[next];
-        // Warnings of the reader travel with the document.
-        for (const DocumentError& e : records_[i].errors) c.errors.push_back(e);
+    for (size_t i = 0; i < b.records.size(); ++i) {
+      if (next < b.where.size() && b.where[next] == i) {
+        const CodedDocument& c = b.coded[next];
         if (!c.errors.empty() && c.events.empty() && c.sentences == 0 &&
             std::any_of(c.errors.begin(), c.errors.end(),
                         [](const DocumentError& e) { return e.fatal; })) {
@@ -177,42 +269,32 @@ class BatchCoder {
           std::fprintf(stderr, "sitrep: %s: %s\n", c.id.c_str(),
                        c.errors.front().message.c_str());
         }
-        Write(doc, c);
+        out_->buffer()->append(b.rendered[next]);
         sentences += c.sentences;
         events += c.events.size();
-        bytes += doc.text.size();
+        bytes += b.docs[next].text.size();
         ++next;
       } else {
         CodedDocument c;
-        c.id = records_[i].document.id;
-        c.errors = records_[i].errors;
-        Write(records_[i].document, c);
+        c.id = b.records[i].document.id;
+        c.errors = b.records[i].errors;
+        out_->buffer()->append(Render(b.records[i].document, c));
         ++rejected;
         rejected_ = true;
-        bytes += records_[i].document.text.size();
+        bytes += b.records[i].document.text.size();
       }
+      out_->MaybeFlush();
     }
-    progress_->Add(records_.size(), sentences, events, rejected, bytes);
-    records_.clear();
+    progress_->Add(b.records.size(), sentences, events, rejected, bytes);
+    running_.reset();
   }
 
-  bool rejected() const { return rejected_; }
-
- private:
-  void Write(const Document& doc, const CodedDocument& c) {
-    std::string* buffer = out_->buffer();
-    if (options_.format == "jsonl") {
-      buffer->append(EventsToJson(c));
-    } else if (options_.format == "csv") {
-      buffer->append(EventsToAcledCsv(doc, c));
-    } else if (options_.format == "plover") {
-      buffer->append(EventsToPlover(doc, c));
-    } else if (options_.format == "table") {
-      buffer->append(EventsToTable(doc, c));
-    } else {
-      buffer->append(EventsToCameo(doc, c));
-    }
-    out_->MaybeFlush();
+  std::string Render(const Document& doc, const CodedDocument& c) const {
+    if (options_.format == "jsonl") return EventsToJson(c);
+    if (options_.format == "csv") return EventsToAcledCsv(doc, c);
+    if (options_.format == "plover") return EventsToPlover(doc, c);
+    if (options_.format == "table") return EventsToTable(doc, c);
+    return EventsToCameo(doc, c);
   }
 
   const EventCoder& coder_;
@@ -220,7 +302,9 @@ class BatchCoder {
   OutputFile* out_;
   Progress* progress_;
   std::vector<InputRecord> records_;
+  std::unique_ptr<Batch> running_;
   bool rejected_ = false;
+  WorkerPool pool_;  // last: its threads stop before the rest goes
 };
 
 int RunCode(const CodeOptions& options) {
@@ -245,7 +329,7 @@ int RunCode(const CodeOptions& options) {
         batch.Add(std::move(record));
         return ok;
       });
-  batch.Flush();
+  batch.Finish();
   const bool written = out.Close();
   progress.Finish();
   if (!written) return kExitInternal;
