@@ -492,9 +492,18 @@ class SentenceRun {
       if ((cw.deprel == "mark" || cw.deprel == "case") &&
           (cw.lemma == "after" || cw.lemma == "following" ||
            cw.lemma == "over" || cw.lemma == "since" || cw.lemma == "against" ||
-           cw.lemma == "amid")) {
+           cw.lemma == "amid" || (cw.lemma == "from" && w.upos == "NOUN"))) {
         return true;
       }
+    }
+    // A participle describing a noun ("the territories liberated from
+    // occupation") tells what the noun is, not what happened now.
+    if (w.deprel == "acl" && w.xpos == "VBN" && w.head >= 0 &&
+        v_.word(w.head).head >= 0 &&  // not a main clause hung on the root
+        v_.FirstChild(triggers[i].word, "obl") >= 0) {
+      bool agent = false;
+      for (int c : w.children) agent |= v_.word(c).subtype == "agent";
+      if (!agent) return true;
     }
     // "ending eight weeks of fighting", "to halt the shelling".
     if (w.head >= 0 && (w.deprel == "obj" || w.deprel == "nmod")) {
@@ -813,8 +822,29 @@ class SentenceRun {
             if (!InstrumentAt(c, e, &agents)) {
               Assign(t, c, &e->target, &e->fatalities, e);
             }
+            // "the shelling of X by Y", with "by Y" hung on X.
+            for (int g : v_.word(c).children) {
+              if (v_.word(g).deprel == "nmod" && v_.CaseOf(g) == "by") {
+                AddActors(g, &e->source);
+              }
+            }
           }
         }
+      }
+      // "the strikes are against the positions of X": the predicate of a
+      // copula marked by a preposition of direction.
+      if (tw.deprel == "nsubj" && tw.head >= 0 &&
+          !v_.Children(tw.head, "cop").empty()) {
+        const std::string prep = v_.CaseOf(tw.head);
+        if (prep == "against" || prep == "on" || prep == "at") {
+          AddActors(tw.head, &e->target);
+        }
+      }
+      // "civilians are not targets": the subject of an event noun used as
+      // a predicate.
+      if (!v_.Children(t.word, "cop").empty()) {
+        const int subj = v_.FirstChild(t.word, "nsubj");
+        if (subj >= 0) AddActors(subj, &e->target);
       }
       // Light verbs: "X carried out / launched / conducted an attack".
       if ((tw.deprel == "obj" || tw.deprel == "nsubj") && tw.head >= 0) {
@@ -954,6 +984,24 @@ class SentenceRun {
         }
         if (cw.deprel == "mark" && (cw.lemma == "if" || cw.lemma == "unless")) {
           return "hypothetical";
+        }
+      }
+      // "(in order) to disarm and withdraw ...": a purpose, not a fact.
+      if ((word.deprel == "advcl" || word.deprel == "acl") &&
+          (v_.HasChildLemma(x, "mark", "to") || v_.MarkOf(x) == "in order to" ||
+           v_.MarkOf(x) == "so that")) {
+        return "future";
+      }
+      // "In order to ensure ..., suppress ..., disarm and withdraw ...":
+      // unmarked clauses in a series after a purpose clause share it.
+      if (word.deprel == "advcl" && word.head >= 0 && v_.MarkOf(x).empty() &&
+          v_.FirstChild(x, "nsubj") < 0) {
+        for (int sib : v_.word(word.head).children) {
+          if (sib < x && v_.word(sib).deprel == "advcl" &&
+              (v_.HasChildLemma(sib, "mark", "to") ||
+               v_.MarkOf(sib) == "in order to")) {
+            return "future";
+          }
         }
       }
       if (step > 0) {
@@ -1235,6 +1283,20 @@ void SettleStance(Event* e) {
     return;
   }
   if (c.stance == "reports") return;
+  // A state body announcing "an operation" without naming who runs it
+  // announces its own.
+  if (e->source.empty() && e->event_class == "military_operation" &&
+      c.claimant &&
+      (c.claimant->sector == "GOV" || c.claimant->sector == "MIL") &&
+      !c.claimant->country.empty()) {
+    Actor own = *c.claimant;
+    own.sector = "MIL";
+    own.name.clear();
+    own.code = c.claimant->code.substr(0, 3) + "MIL";
+    e->source.push_back(own);
+    c.stance = "claims_responsibility";
+    return;
+  }
   if (own && Violent(*e)) {
     c.stance = "claims_responsibility";
   } else if (Violent(*e) && !e->source.empty() && c.claimant) {

@@ -107,6 +107,14 @@ SentenceView::SentenceView(const SyntaxSentence& parsed,
         !PosFits(lexicon.event_words[x.index].pos, head.upos)) {
       continue;
     }
+    if (x.kind == EntryKind::kEventWord &&
+        lexicon.event_words[x.index].pos == lexicon::PartOfSpeech::kPredicate) {
+      bool copula = false;
+      for (int c : head.children) {
+        copula |= words_[static_cast<size_t>(c)].deprel == "cop";
+      }
+      if (!copula || head.upos != "NOUN") continue;
+    }
     if (x.kind == EntryKind::kReportingCue &&
         !PosFits(lexicon.reporting_cues[x.index].pos, head.upos)) {
       continue;
@@ -152,6 +160,19 @@ std::string SentenceView::CaseOf(int w) const {
   return out;
 }
 
+std::string SentenceView::MarkOf(int w) const {
+  std::string out;
+  for (int c : word(w).children) {
+    if (word(c).deprel != "mark" || c > w) continue;
+    if (!out.empty()) out.push_back(' ');
+    out += word(c).lemma;
+    for (int f : word(c).children) {
+      if (word(f).deprel == "fixed") out += " " + word(f).lemma;
+    }
+  }
+  return out;
+}
+
 bool SentenceView::HasChildLemma(int w, std::string_view deprel,
                                  std::string_view lemma) const {
   for (int c : word(w).children) {
@@ -176,9 +197,13 @@ std::vector<int> SentenceView::Phrase(int w) const {
     out.push_back(x);
     for (int c : word(x).children) {
       const std::string_view rel = word(c).deprel;
+      // Clauses, and the clause-level dependents a nominal has when it is
+      // a predicate ("the strikes are against the positions").
       if (rel == "acl" || rel == "advcl" || rel == "ccomp" ||
           rel == "parataxis" || rel == "dep" || rel == "punct" ||
-          rel == "appos") {
+          rel == "appos" || rel == "nsubj" || rel == "csubj" || rel == "cop" ||
+          rel == "aux" || rel == "mark" || rel == "obl" || rel == "expl" ||
+          rel == "xcomp") {
         continue;
       }
       // Conjuncts of the head are phrases of their own; conjuncts inside

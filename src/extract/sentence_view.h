@@ -50,6 +50,8 @@ class SentenceView {
   // The case-marking preposition(s) of a nominal, lower-case, joined by
   // spaces ("according to", "on", "by").
   std::string CaseOf(int w) const;
+  // The same for the subordinating marker of a clause ("in order to").
+  std::string MarkOf(int w) const;
   bool HasChildLemma(int w, std::string_view deprel,
                      std::string_view lemma) const;
   bool IsPassive(int verb) const;

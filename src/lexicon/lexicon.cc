@@ -254,8 +254,9 @@ PartOfSpeech Compiler::ParsePos(const std::string& file, int line,
   if (pos == "verb") return PartOfSpeech::kVerb;
   if (pos == "noun") return PartOfSpeech::kNoun;
   if (pos == "prep") return PartOfSpeech::kPrep;
+  if (pos == "pred") return PartOfSpeech::kPredicate;
   Error(file, line,
-        StrCat("part of speech must be verb, noun or prep: '", pos, "'"));
+        StrCat("part of speech must be verb, noun, prep or pred: '", pos, "'"));
   return PartOfSpeech::kAny;
 }
 
@@ -564,7 +565,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Deserialize(std::string_view bytes,
   for (EventWord& e : lex->event_words) {
     uint32_t pos = 0, frame = 0, cls = 0;
     if (!r.GetU32(&pos) || !r.GetU32(&frame) || !r.GetU32(&cls) ||
-        pos > static_cast<uint32_t>(PartOfSpeech::kPrep) ||
+        pos > static_cast<uint32_t>(PartOfSpeech::kPredicate) ||
         frame >= kFrameNames.size()) {
       return corrupt();
     }
@@ -586,7 +587,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Deserialize(std::string_view bytes,
   for (ReportingCue& c : lex->reporting_cues) {
     uint32_t pos = 0, stance = 0;
     if (!r.GetU32(&pos) || !r.GetU32(&stance) ||
-        pos > static_cast<uint32_t>(PartOfSpeech::kPrep) ||
+        pos > static_cast<uint32_t>(PartOfSpeech::kPredicate) ||
         stance >= kStanceNames.size()) {
       return corrupt();
     }

@@ -66,7 +66,9 @@ enum class Frame : uint8_t {
 };
 std::string_view FrameName(Frame frame);
 
-enum class PartOfSpeech : uint8_t { kAny, kVerb, kNoun, kPrep };
+// kPredicate: a noun that reports an event only as the predicate of a
+// copula ("civilians are not targets").
+enum class PartOfSpeech : uint8_t { kAny, kVerb, kNoun, kPrep, kPredicate };
 
 struct EventWord {
   PartOfSpeech pos = PartOfSpeech::kAny;
