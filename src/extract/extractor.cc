@@ -350,6 +350,9 @@ class SentenceRun {
         if (d.first <= w && w <= d.last) in_date = true;
       }
       if (in_date) continue;
+      // "a bomb was found", "rockets were seized": the thing acted on, not
+      // an event of its own.
+      if (v_.word(w).upos == "NOUN" && IsTheme(w)) continue;
       // A word inside a longer event phrase headed elsewhere is not one.
       bool inside_other = false;
       for (const LexMatch& o : v_.matches()) {
@@ -663,7 +666,7 @@ class SentenceRun {
   // subject of seizing, finding, destroying or defusing, directly or as
   // "dozens of X".
   bool IsTheme(int w) const {
-    for (int step = 0; step < 3 && w >= 0; ++step) {
+    for (int step = 0; step < 8 && w >= 0; ++step) {
       const WordView& word = v_.word(w);
       if (word.head < 0) return false;
       const int h = word.head;
@@ -869,7 +872,12 @@ class SentenceRun {
     }
     // Instrument elsewhere in the sentence, unless it is what another
     // event acts on ("destroyed 342 mines", "rifles were seized").
-    if (!e->instrument) {
+    // An operation takes only the weapons named with it.
+    const bool operation =
+        t.frame == Frame::kNone && t.event_class >= 0 &&
+        lex_.event_classes[static_cast<size_t>(t.event_class)].name ==
+            "military_operation";
+    if (!e->instrument && !operation) {
       const LexMatch* best = nullptr;
       int best_distance = 1 << 30;
       for (const LexMatch& im : v_.matches()) {
