@@ -647,6 +647,17 @@ class SentenceRun {
       if (d.first <= w && w <= d.last) return;
     }
     std::vector<Actor> found = actors_.Resolve(w);
+    // "a peaceful student demonstration": whoever they are, the
+    // demonstrators are protesters.
+    if (const LexMatch* m = v_.MatchAt(w, EntryKind::kEventWord);
+        m != nullptr && lex_.event_words[m->index].frame == Frame::kProtest) {
+      for (Actor& a : found) {
+        a.sector = "OPP";
+        a.code = a.code.size() >= 3 && a.code != "OPP" && !a.country.empty()
+                     ? a.code.substr(0, 3) + "OPP"
+                     : "OPP";
+      }
+    }
     // "attacked a peaceful demonstration": the demonstrators.
     if (found.empty()) {
       if (const LexMatch* m = v_.MatchAt(w, EntryKind::kEventWord);
@@ -768,7 +779,10 @@ class SentenceRun {
     if (verbal) {
       bool passive_subject = false;
       const int subj = SubjectOf(t.word, &passive_subject);
-      const bool passive = v_.IsPassive(t.word) || passive_subject;
+      // A participle read as an adjective ("were wounded") has its patient
+      // as subject.
+      const bool passive =
+          v_.IsPassive(t.word) || passive_subject || tw.upos == "ADJ";
       const int obj = ObjectOf(t.word);
       if (passive) {
         if (subj >= 0) Assign(t, subj, &e->target, &e->fatalities, e);

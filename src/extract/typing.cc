@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "common/strings.h"
+
 namespace sitrep::extract {
 
 using lexicon::EntryKind;
@@ -135,7 +137,14 @@ std::string Attack(const Event& e, Frame frame) {
     if (AnyActor(e.source, State) || e.source.empty()) {
       return "excessive_force_against_protesters";
     }
-    if (AnyActor(e.source, Civilian)) return "mob_violence";
+    if (!AnyActor(e.source, Armed)) return "mob_violence";
+  }
+  // Civilians attacking, unorganised and unarmed: mob violence.
+  if (!e.source.empty() &&
+      std::all_of(e.source.begin(), e.source.end(),
+                  [](const Actor& a) { return a.sector == "CVL"; }) &&
+      ByInstrument(ins).empty() && ins != "firearms") {
+    return "mob_violence";
   }
   // A crowd's violence: against the state's forces or buildings, a violent
   // demonstration; against people, mob violence.
@@ -339,6 +348,27 @@ void ApplyDocumentContext(const lexicon::Lexicon& lex,
       if (AnyActor(e.source, crowd) &&
           (c == "attack" || c == "armed_clash" || c == "mob_violence")) {
         violence = true;
+      }
+    }
+  }
+  // Raids by the state's forces in a report of arrests are the arrests'
+  // operations ("detained 12 in overnight raids").
+  bool arrests = false;
+  for (const SentenceEvents& se : *sentences) {
+    for (const Event& e : se.events) {
+      arrests |= e.event_class == "arrest" && e.modality == "asserted";
+    }
+  }
+  if (arrests) {
+    for (SentenceEvents& se : *sentences) {
+      for (Event& e : se.events) {
+        const std::string trigger = AsciiLower(e.trigger.text);
+        if ((e.event_class == "attack" || e.event_class == "armed_clash") &&
+            trigger.rfind("raid", 0) == 0 && !e.fatalities && !e.injuries &&
+            !e.instrument && (e.source.empty() || AnyActor(e.source, State))) {
+          e.event_class = "arrest";
+          ApplyCodebooks(lex, &e);
+        }
       }
     }
   }
