@@ -442,6 +442,14 @@ class SentenceRun {
   // xcomp and ccomp links only).
   bool Embedded(const std::vector<Trigger>& triggers, size_t i) const {
     int w = triggers[i].word;
+    // Inside a relative clause: a description of something named in the
+    // sentence ("a resolution that aims to impose a blockade").
+    for (int step = 0, x = w; step < 4 && x >= 0; ++step) {
+      if (v_.word(x).deprel == "acl" && v_.word(x).subtype == "relcl") {
+        return true;
+      }
+      x = v_.word(x).head;
+    }
     for (int step = 0; step < 3; ++step) {
       const WordView& word = v_.word(w);
       if (word.head < 0 || (word.deprel != "xcomp" && word.deprel != "ccomp")) {
@@ -775,6 +783,7 @@ class SentenceRun {
     e->trigger.text =
         text_.substr(e->trigger.span.begin, e->trigger.span.size());
     const bool verbal = tw.upos == "VERB" || tw.upos == "ADJ";
+    int pronoun_subject = -1;
     std::vector<Actor> agents;
     if (verbal) {
       bool passive_subject = false;
@@ -788,6 +797,11 @@ class SentenceRun {
         if (subj >= 0) Assign(t, subj, &e->target, &e->fatalities, e);
       } else if (subj >= 0) {
         if (!InstrumentAt(subj, e, &agents)) AddActors(subj, &e->source);
+        const WordView& sw = v_.word(subj);
+        if (sw.upos == "PRON" && (sw.lemma == "it" || sw.lemma == "they" ||
+                                  sw.lemma == "he" || sw.lemma == "she")) {
+          pronoun_subject = subj;
+        }
       }
       if (obj >= 0) {
         if (!InstrumentAt(obj, e, &agents) || t.frame == Frame::kSeize ||
@@ -864,9 +878,11 @@ class SentenceRun {
         if (subj >= 0) AddActors(subj, &e->target);
       }
       // Light verbs: "X carried out / launched / conducted an attack".
-      if ((tw.deprel == "obj" || tw.deprel == "nsubj") && tw.head >= 0) {
+      if ((tw.deprel == "obj" || tw.deprel == "nsubj" || tw.deprel == "obl") &&
+          tw.head >= 0 && v_.word(tw.head).upos == "VERB") {
         const int verb = tw.head;
-        if (tw.deprel == "obj" && e->source.empty()) {
+        // "X carried out an attack", "X arrived on a visit".
+        if ((tw.deprel == "obj" || tw.deprel == "obl") && e->source.empty()) {
           bool passive = false;
           const int subj = SubjectOf(verb, &passive);
           if (subj >= 0 && !passive) AddActors(subj, &e->source);
@@ -911,6 +927,15 @@ class SentenceRun {
     }
     e->modality = Modality(t.word);
     Attribute(t.word, e);
+    // "Syria says it is willing to withdraw": a pronoun subject under a
+    // reporting verb is, most often, the speaker.
+    if (pronoun_subject >= 0 && e->source.empty() && e->claim &&
+        e->claim->claimant && e->claim->cue.span.begin > 0) {
+      Actor a = *e->claim->claimant;
+      a.text = std::string(v_.word(pronoun_subject).form);
+      a.span = v_.word(pronoun_subject).span;
+      e->source.push_back(std::move(a));
+    }
     Place(t.word, e);
     DateOf(t.word, e);
   }
