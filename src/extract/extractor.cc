@@ -335,6 +335,16 @@ class SentenceRun {
       out.events.push_back(std::move(events[i]));
     }
     out.reporting = SentenceReporting();
+    for (const Trigger& t : triggers) {
+      if (t.frame != Frame::kProtest) continue;
+      for (int w = 0; w < v_.size(); ++w) {
+        const std::string& l = v_.word(w).lemma;
+        if (l == "violent" || l == "violently" || l == "rioter" ||
+            l == "rampage" || l == "vandalism") {
+          out.violent_protest = true;
+        }
+      }
+    }
     return out;
   }
 

@@ -26,6 +26,9 @@ struct SentenceEvents {
   // Parallel to events: the event is the complement of another event
   // ("threatened to impose sanctions": the sanctions).
   std::vector<bool> embedded;
+  // The sentence says a demonstration in it was violent ("protests turned
+  // violent", "violent protests").
+  bool violent_protest = false;
   // A reporting verb of this sentence with its speaker, for quotations
   // closed or opened here ("...," the ministry said).
   std::optional<Claim> reporting;

@@ -324,9 +324,22 @@ void ApplyDocumentContext(const lexicon::Lexicon& lex,
            c == "violent_demonstration";
   };
   auto crowd = [](const std::string& s) { return s == "OPP"; };
+  // Fighting with no armed party named and no weapons of war: in a report
+  // of a demonstration, the crowd's ("clashes broke out", "violence").
+  auto crowd_fighting = [](const Event& e) {
+    return e.event_class == "armed_clash" && !AnyActor(e.source, Armed) &&
+           !AnyActor(
+               e.target,
+               [](const std::string& s) { return s == "MIL" || s == "REB"; }) &&
+           (!e.instrument || e.instrument->instrument_class == "melee" ||
+            e.instrument->instrument_class == "crowd_control");
+  };
+  bool crowd_fight = false;
   bool force = false, lethal_force = false, violence = false, protest = false;
   for (const SentenceEvents& se : *sentences) {
+    violence |= se.violent_protest;
     for (const Event& e : se.events) {
+      crowd_fight |= crowd_fighting(e);
       if (e.modality != "asserted") continue;
       const std::string& c = e.event_class;
       if (c == "peaceful_protest") protest = true;
@@ -373,6 +386,7 @@ void ApplyDocumentContext(const lexicon::Lexicon& lex,
     }
   }
   if (!protest) return;
+  violence |= crowd_fight;
   // One demonstration, one kind: what the crowd did decides first, then
   // what was done to it.
   std::string kind = "peaceful_protest";
@@ -385,6 +399,12 @@ void ApplyDocumentContext(const lexicon::Lexicon& lex,
   }
   for (SentenceEvents& se : *sentences) {
     for (Event& e : se.events) {
+      // The crowd's fighting is the demonstration's violence.
+      if (crowd_fighting(e)) {
+        e.event_class = "violent_demonstration";
+        ApplyCodebooks(lex, &e);
+        continue;
+      }
       if (!protest_family(e.event_class)) continue;
       if (e.event_class == "excessive_force_against_protesters" &&
           kind != "violent_demonstration") {
