@@ -527,8 +527,15 @@ class SentenceRun {
       if (!agent) return true;
     }
     // "ending eight weeks of fighting", "to halt the shelling".
-    if (w.head >= 0 && (w.deprel == "obj" || w.deprel == "nmod")) {
-      const std::string& governor = v_.word(w.head).lemma;
+    int governed = triggers[i].word;
+    while (v_.word(governed).deprel == "nmod" && v_.CaseOf(governed) == "of" &&
+           v_.word(governed).head >= 0 &&
+           v_.word(v_.word(governed).head).upos == "NOUN") {
+      governed = v_.word(governed).head;  // "weeks of fighting" -> "weeks"
+    }
+    if (const WordView& g = v_.word(governed);
+        g.head >= 0 && (g.deprel == "obj" || g.deprel == "nmod")) {
+      const std::string& governor = v_.word(g.head).lemma;
       if (governor == "end" || governor == "halt" || governor == "stop" ||
           governor == "cease" || governor == "prevent" ||
           governor == "condemn" || governor == "denounce") {
@@ -1028,7 +1035,8 @@ class SentenceRun {
         if ((cw.deprel == "advmod" &&
              (cw.lemma == "not" || cw.lemma == "never" || cw.lemma == "n't")) ||
             (cw.deprel == "det" && cw.lemma == "no" && step == 0) ||
-            (cw.deprel == "case" && cw.lemma == "without" && step == 0)) {
+            ((cw.deprel == "case" || cw.deprel == "mark") &&
+             cw.lemma == "without" && step == 0)) {
           return "negated";
         }
         if (cw.deprel == "aux" && (cw.lemma == "will" || cw.lemma == "shall")) {

@@ -82,8 +82,11 @@ TEST_F(ExtractorTest, MainEventTypeAndActors) {
       {"Rebels shelled the town of Marjan on Tuesday.", "shelling", "REB", "",
        "asserted"},
       // passive voice with a by-phrase
-      {"The village was attacked by Russian troops.", "armed_clash", "RUSMIL",
-       "", "asserted"},
+      // troops attacking a village, no armed side named: an attack
+      {"The village was attacked by Russian troops.", "attack", "RUSMIL", "",
+       "asserted"},
+      {"Rebels attacked an army checkpoint near the town.", "armed_clash",
+       "REB", "", "asserted"},
       // the device decides the kind of attack
       {"Two soldiers were killed when militants detonated a roadside bomb.",
        "remote_explosive", "REB", "", "asserted"},

@@ -104,12 +104,17 @@ int ObjectWord(const SentenceView& v, int trigger) {
   for (int c : v.word(trigger).children) {
     const WordView& cw = v.word(c);
     if (cw.deprel == "nsubj" && (cw.subtype == "pass" || passive)) return c;
-    if (cw.deprel == "nmod" && v.CaseOf(c) == "of") return c;
+    if (cw.deprel == "nmod") {
+      const std::string prep = v.CaseOf(c);
+      if (prep == "of" || prep == "on" || prep == "against") return c;
+    }
   }
   return -1;
 }
 
-std::string Attack(const Event& e, Frame frame) {
+// `object` is the noun class of what was hit, when no actor names it
+// ("attacked a village": populated; "a checkpoint": military).
+std::string Attack(const Event& e, Frame frame, const std::string& object) {
   const std::string ins = e.instrument ? e.instrument->instrument_class : "";
   if (std::string c = ByInstrument(ins); !c.empty()) {
     // Firearms or blades at a bomb scene do not make a bombing.
@@ -154,16 +159,20 @@ std::string Attack(const Event& e, Frame frame) {
                ? "violent_demonstration"
                : "mob_violence";
   }
-  const bool civilian_target =
-      AnyActor(e.target, Civilian) || Civilian(victims);
-  const bool armed_target = AnyActor(e.target, Armed) || Armed(victims);
+  const bool civilian_target = AnyActor(e.target, Civilian) ||
+                               Civilian(victims) || object == "populated" ||
+                               object == "property";
+  const bool armed_target =
+      AnyActor(e.target, Armed) || Armed(victims) || object == "military";
   const bool armed_source = AnyActor(e.source, Armed);
   if (civilian_target && !armed_target) return "attack";
   if (armed_target || (armed_source && frame == Frame::kClash)) {
     return "armed_clash";
   }
-  if (frame == Frame::kFire || frame == Frame::kClash) return "armed_clash";
-  if (ins == "melee" && frame != Frame::kFire) return "attack";
+  if (frame == Frame::kClash) return "armed_clash";
+  // Gunfire with no armed side hit: an attack.
+  if (frame == Frame::kFire) return armed_source ? "armed_clash" : "attack";
+  if (ins == "melee") return "attack";
   return armed_source ? "armed_clash" : "attack";
 }
 
@@ -190,7 +199,8 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
     cls = lex.event_classes[static_cast<size_t>(event_class)].name;
     // "freed several villages": territory, not prisoners.
     if (cls == "release" &&
-        ObjectClass(v, lex, ObjectWord(v, trigger)) == "territory") {
+        (ObjectClass(v, lex, ObjectWord(v, trigger)) == "territory" ||
+         ObjectClass(v, lex, ObjectWord(v, trigger)) == "populated")) {
       cls = "government_regains_territory";
     }
     // A named kind of attack keeps its name; a generic one ("military
@@ -226,11 +236,7 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
           }
         }
         // "fired rockets", "launched missiles": ordnance as the object.
-        cls = Attack(*e, frame);
-        if (frame == Frame::kFire && e->instrument &&
-            e->instrument->instrument_class == "firearms") {
-          cls = AnyActor(e->target, Civilian) ? "attack" : "armed_clash";
-        }
+        cls = Attack(*e, frame, ObjectClass(v, lex, ObjectWord(v, trigger)));
         break;
       }
       case Frame::kSeize: {
