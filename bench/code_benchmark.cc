@@ -86,10 +86,15 @@ const Corpus& TheCorpus() {
     for (int i = 0; i < repeat; ++i) {
       for (const Document& d : base) c->documents.push_back(d);
     }
-    // Count sentences once.
-    std::vector<CodedDocument> out(c->documents.size());
-    Coder().Code(c->documents, out);
-    for (const CodedDocument& d : out) c->sentences += d.sentences;
+    // Count sentences once, in batches as `sitrep code` holds them.
+    constexpr size_t kBatch = 48;
+    std::vector<CodedDocument> out(kBatch);
+    for (size_t i = 0; i < c->documents.size(); i += kBatch) {
+      const size_t n = std::min(kBatch, c->documents.size() - i);
+      Coder().Code(std::span<const Document>(c->documents).subspan(i, n),
+                   std::span<CodedDocument>(out).subspan(0, n));
+      for (size_t k = 0; k < n; ++k) c->sentences += out[k].sentences;
+    }
     return c;
   }();
   return *corpus;
