@@ -1378,7 +1378,13 @@ void Extractor::FinishDocument(const Document& document,
                                std::vector<SentenceEvents>* sentences,
                                std::vector<Event>* out) const {
   out->clear();
-  const std::optional<Actor> publisher = ActorFromText(document.source);
+  // The document's own voice: its `source`, else the agency of its
+  // dateline ("BAKU, Sept 19 (Reuters) -").
+  std::optional<Actor> publisher = ActorFromText(document.source);
+  if (!publisher && analyzed.dateline && analyzed.dateline->agency) {
+    publisher = ActorFromText(analyzed.dateline->agency->text);
+    if (publisher) publisher->span = analyzed.dateline->agency->span;
+  }
   // Quotations: sentences inside a quotation take the speaker named in the
   // sentence where it closes (or, failing that, opens).
   std::vector<std::optional<Claim>> quoted(sentences->size());

@@ -13,7 +13,9 @@ using Json = nlohmann::ordered_json;
 Json SpanJson(const Span& s) { return Json::array({s.begin, s.end}); }
 
 Json ActorJson(const Actor& a) {
-  Json j{{"text", a.text}, {"span", SpanJson(a.span)}};
+  // An actor from the document's metadata (its `source`) has no span.
+  Json j{{"text", a.text},
+         {"span", a.span.empty() ? Json(nullptr) : SpanJson(a.span)}};
   j["name"] = a.name.empty() ? Json(nullptr) : Json(a.name);
   j["country"] = a.country.empty() ? Json(nullptr) : Json(a.country);
   j["sector"] = a.sector.empty() ? Json(nullptr) : Json(a.sector);
