@@ -198,9 +198,12 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
   if (frame == Frame::kNone) {
     cls = lex.event_classes[static_cast<size_t>(event_class)].name;
     // "freed several villages": territory, not prisoners.
-    if (cls == "release" &&
-        (ObjectClass(v, lex, ObjectWord(v, trigger)) == "territory" ||
-         ObjectClass(v, lex, ObjectWord(v, trigger)) == "populated")) {
+    const int object = ObjectWord(v, trigger);
+    const LexMatch* place =
+        object >= 0 ? v.MatchAt(object, EntryKind::kNounClass) : nullptr;
+    if (cls == "release" && place != nullptr &&
+        (lex.noun_classes[place->index] == "territory" ||
+         lex.noun_classes[place->index] == "populated")) {
       cls = "government_regains_territory";
     }
     // A named kind of attack keeps its name; a generic one ("military
@@ -340,20 +343,29 @@ void ApplyDocumentContext(const lexicon::Lexicon& lex,
            (!e.instrument || e.instrument->instrument_class == "melee" ||
             e.instrument->instrument_class == "crowd_control");
   };
-  bool crowd_fight = false;
+  bool crowd_fight = false, hurt = false;
   bool force = false, lethal_force = false, violence = false, protest = false;
   for (const SentenceEvents& se : *sentences) {
     violence |= se.violent_protest;
-    for (const Event& e : se.events) {
+    for (size_t k = 0; k < se.events.size(); ++k) {
+      const Event& e = se.events[k];
+      // Background ("demonstrators detained during last week's rally")
+      // says nothing about this demonstration.
+      if ((k < se.circumstance.size() && se.circumstance[k]) ||
+          (k < se.embedded.size() && se.embedded[k])) {
+        continue;
+      }
       crowd_fight |= crowd_fighting(e);
       if (e.modality != "asserted") continue;
       const std::string& c = e.event_class;
       if (c == "peaceful_protest") protest = true;
       const bool by_state = AnyActor(e.source, State);
-      if (c == "protest_with_intervention" || c == "arrest" || c == "repress" ||
+      if (c == "protest_with_intervention" || c == "arrest" ||
           (e.instrument && e.instrument->instrument_class == "crowd_control")) {
         force = true;
       }
+      // People killed or hurt at the demonstration.
+      if (protest_family(c) && (e.fatalities || e.injuries)) hurt = true;
       if (c == "excessive_force_against_protesters") lethal_force = true;
       if (by_state && (c == "attack" || c == "armed_clash") &&
           (AnyActor(e.target, Civilian) || e.fatalities)) {
@@ -393,6 +405,8 @@ void ApplyDocumentContext(const lexicon::Lexicon& lex,
   }
   if (!protest) return;
   violence |= crowd_fight;
+  // Casualties where the state's forces used force on the crowd.
+  if (hurt && force) lethal_force = true;
   // One demonstration, one kind: what the crowd did decides first, then
   // what was done to it.
   std::string kind = "peaceful_protest";
