@@ -30,7 +30,8 @@ void AppendField(std::string_view s, std::string* out) {
   out->append(s.empty() ? std::string_view("_") : s);
 }
 
-// Reads one line without its '\n' (and a '\r' before it). Returns false at
+// Reads one line without its '\n' (and the '\r's before it, all of them,
+// so that what the writer writes reads back the same). Returns false at
 // the end of input. A line over the limit is consumed but not kept:
 // *too_long is set and *line holds its start.
 bool ReadLine(std::istream* in, std::string* line, bool* too_long) {
@@ -49,7 +50,7 @@ bool ReadLine(std::istream* in, std::string* line, bool* too_long) {
       *too_long = true;
     }
   }
-  if (!line->empty() && line->back() == '\r') line->pop_back();
+  while (!line->empty() && line->back() == '\r') line->pop_back();
   return any;
 }
 

@@ -67,6 +67,22 @@ TEST(ConlluTest, WritesWhatItRead) {
   EXPECT_EQ(ToConllu(r.sentences[0]), kSentence);
 }
 
+TEST(ConlluTest, CarriageReturnsAtLineEndsDoNotSurviveARoundTrip) {
+  // Windows line ends, doubled: what is written must read back the same
+  // (a fuzz finding: a comment kept one '\r' and lost it on the next read).
+  const std::string crlf =
+      "# sent_id = t-1\r\r\n# note\r\r\n"
+      "1\tFighting\tfighting\tNOUN\tNN\t_\t0\troot\t_\t_\r\r\n\r\n";
+  Read r = ReadAll(crlf);
+  ASSERT_EQ(r.sentences.size(), 1u);
+  EXPECT_EQ(r.sentences[0].comments.back(), "note");
+  EXPECT_EQ(r.sentences[0].words[0].misc, "");
+  const std::string written = ToConllu(r.sentences[0]);
+  Read again = ReadAll(written);
+  ASSERT_EQ(again.sentences.size(), 1u);
+  EXPECT_EQ(ToConllu(again.sentences[0]), written);
+}
+
 TEST(ConlluTest, BadSentencesAreSkippedWithTheirLine) {
   const std::string good = "1\tOK\tok\tINTJ\tUH\t_\t0\troot\t_\t_\n\n";
   const std::string cases[] = {
