@@ -6,6 +6,7 @@
 
 #include "common/strings.h"
 #include "extract/typing.h"
+#include "text/utf8.h"
 #include "time/calendar.h"
 #include "time/date_expressions.h"
 
@@ -1261,7 +1262,10 @@ SentenceEvents Extractor::ExtractSentence(
 }
 
 std::optional<Actor> Extractor::ActorFromText(const std::string& text) const {
-  if (text.empty()) return std::nullopt;
+  // Metadata is not checked by the text layer: refuse what is not UTF-8.
+  if (text.empty() || text::FindInvalidUtf8(text) != std::string_view::npos) {
+    return std::nullopt;
+  }
   // Words split at spaces: enough for names of publishers and ministries.
   std::vector<std::string> words;
   std::string current;

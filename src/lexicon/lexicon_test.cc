@@ -44,6 +44,10 @@ TEST(PhraseMatcherTest, MatchesByFormOrLemmaLongestFirst) {
 TEST(PhraseMatcherTest, FoldsCaseBeyondAscii) {
   EXPECT_EQ(FoldCase("ÖSTERREICH"), "österreich");
   EXPECT_EQ(FoldCase("Élysée"), "élysée");
+  // Bytes that are not UTF-8 (truncated, stray) pass through unread.
+  EXPECT_EQ(FoldCase("AB\xC3"), "ab\xC3");
+  EXPECT_EQ(FoldCase("\xE2\x82"), "\xE2\x82");
+  EXPECT_EQ(FoldCase("\x80Z"), "\x80z");
 }
 
 class LexiconFilesTest : public ::testing::Test {

@@ -27,6 +27,15 @@ std::string FoldCase(std::string_view s) {
       ++i;
       continue;
     }
+    // Anything that is not a whole, valid sequence is copied as it is:
+    // callers may pass text that was never validated.
+    const size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    if (need == 1 || i + need > s.size() ||
+        text::FindInvalidUtf8(s.substr(i, need)) != std::string_view::npos) {
+      out.push_back(static_cast<char>(b));
+      ++i;
+      continue;
+    }
     int length = 1;
     const char32_t c = text::DecodeUtf8(s, i, &length);
     text::AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c),
