@@ -23,11 +23,6 @@ bool IsNominal(std::string_view upos) {
          upos == "X";
 }
 
-bool IsArmed(const std::string& sector) {
-  return sector == "MIL" || sector == "REB" || sector == "COP" ||
-         sector == "UAF" || sector == "SPY" || sector == "CRM";
-}
-
 std::string ActorCode(const Actor& a, const lexicon::Lexicon& lex) {
   std::string code;
   if (!a.country.empty()) {
@@ -330,7 +325,7 @@ class SentenceRun {
       if (absorbed[i]) continue;
       Type(triggers[i], &events[i]);
       if (events[i].event_class.empty()) continue;  // not an event after all
-      out.attributed.push_back(events[i].claim.has_value());
+
       out.circumstance.push_back(Circumstance(triggers, i));
       out.embedded.push_back(Embedded(triggers, i));
       out.events.push_back(std::move(events[i]));
@@ -812,7 +807,7 @@ class SentenceRun {
           v_.IsPassive(t.word) || passive_subject || tw.upos == "ADJ";
       const int obj = ObjectOf(t.word);
       if (passive) {
-        if (subj >= 0) Assign(t, subj, &e->target, &e->fatalities, e);
+        if (subj >= 0) AddActors(subj, &e->target);
       } else if (subj >= 0) {
         if (!InstrumentAt(subj, e, &agents)) AddActors(subj, &e->source);
         const WordView& sw = v_.word(subj);
@@ -824,7 +819,7 @@ class SentenceRun {
       if (obj >= 0) {
         if (!InstrumentAt(obj, e, &agents) || t.frame == Frame::kSeize ||
             t.frame == Frame::kDestroy) {
-          Assign(t, obj, &e->target, &e->fatalities, e);
+          AddActors(obj, &e->target);
         }
       }
       for (int c : tw.children) {
@@ -869,7 +864,7 @@ class SentenceRun {
           } else if (prep == "of" || prep == "on" || prep == "against" ||
                      prep == "at" || prep == "with") {
             if (!InstrumentAt(c, e, &agents)) {
-              Assign(t, c, &e->target, &e->fatalities, e);
+              AddActors(c, &e->target);
             }
             // "the shelling of X by Y", with "by Y" hung on X.
             for (int g : v_.word(c).children) {
@@ -956,13 +951,6 @@ class SentenceRun {
     }
     Place(t.word, e);
     DateOf(t.word, e);
-  }
-
-  // A target nominal of a casualty verb is also its victims.
-  void Assign(const Trigger& t, int w, std::vector<Actor>* to,
-              std::optional<Casualties>*, Event*) const {
-    (void)t;
-    AddActors(w, to);
   }
 
   void CasualtiesOf(const Trigger& t, Event* e) const {

@@ -18,8 +18,7 @@ namespace sitrep::extract {
 // What one sentence yields before the document-level passes.
 struct SentenceEvents {
   std::vector<Event> events;
-  // Parallel to events: the claim was found in the sentence itself.
-  std::vector<bool> attributed;
+
   // Parallel to events: the event is a circumstance of another one in the
   // sentence ("seized in a raid", "killed in the fighting").
   std::vector<bool> circumstance;
