@@ -132,7 +132,8 @@ class EventCoder {
 };
 
 // Output formats of `sitrep code`.
-// One JSON object per document: {id, events, errors}.
+// One JSON object per document: {id, events, places, errors}; places stays
+// empty until the geocoder fills it.
 std::string EventsToJson(const CodedDocument& doc);
 // ACLED's columns, one row per event; the header first.
 std::string AcledCsvHeader();
