@@ -308,21 +308,13 @@ class BatchCoder {
 };
 
 int RunCode(const CodeOptions& options) {
-  EventCoderOptions coder_options;
-  coder_options.parser_model =
-      options.model.empty() ? DefaultParserModelPath() : options.model;
-  coder_options.lexicon =
-      options.lexicon.empty() ? DefaultLexiconPath() : options.lexicon;
-  StatusOr<std::unique_ptr<EventCoder>> coder =
-      EventCoder::Create(coder_options);
-  if (!coder.ok()) {
-    std::fprintf(stderr, "sitrep: %s\n", coder.status().message().c_str());
-    return kExitUsage;
-  }
+  const std::unique_ptr<EventCoder> coder =
+      LoadEventCoder(options.model, options.lexicon);
+  if (coder == nullptr) return kExitUsage;
   OutputFile out;
   if (!out.Open(options.output)) return kExitUsage;
   Progress progress(InputBytes(options.input.inputs));
-  BatchCoder batch(**coder, options, &out, &progress);
+  BatchCoder batch(*coder, options, &out, &progress);
   const BatchCounts counts =
       ForEachRecord(options.input, [&](InputRecord& record) {
         const bool ok = !record.rejected();

@@ -153,21 +153,13 @@ void PrintClasses(const ClassScores& s, bool confusions) {
 }
 
 int RunEvalEvents(const EvalEventsOptions& options) {
-  EventCoderOptions coder_options;
-  coder_options.parser_model =
-      options.model.empty() ? DefaultParserModelPath() : options.model;
-  coder_options.lexicon =
-      options.lexicon.empty() ? DefaultLexiconPath() : options.lexicon;
-  StatusOr<std::unique_ptr<EventCoder>> coder =
-      EventCoder::Create(coder_options);
-  if (!coder.ok()) {
-    std::fprintf(stderr, "sitrep: %s\n", coder.status().message().c_str());
-    return kExitUsage;
-  }
+  const std::unique_ptr<EventCoder> coder =
+      LoadEventCoder(options.model, options.lexicon);
+  if (coder == nullptr) return kExitUsage;
   const auto start = std::chrono::steady_clock::now();
   if (options.set == "case2021") {
     StatusOr<ClassScores> s =
-        EvaluateCase2021(options.path, **coder, !options.all_labels);
+        EvaluateCase2021(options.path, *coder, !options.all_labels);
     if (!s.ok()) {
       std::fprintf(stderr, "sitrep: %s\n", s.status().message().c_str());
       return kExitUsage;
@@ -176,7 +168,7 @@ int RunEvalEvents(const EvalEventsOptions& options) {
                 options.all_labels ? "all labels" : "the 25 ACLED classes");
     PrintClasses(*s, options.confusions);
   } else {
-    StatusOr<PloverScores> s = EvaluatePlover(options.path, **coder);
+    StatusOr<PloverScores> s = EvaluatePlover(options.path, *coder);
     if (!s.ok()) {
       std::fprintf(stderr, "sitrep: %s\n", s.status().message().c_str());
       return kExitUsage;
@@ -220,20 +212,12 @@ PrecisionRecall Total(const std::map<std::string, PrecisionRecall>& rows) {
 }
 
 int RunEvalArguments(const EvalArgumentsOptions& options) {
-  EventCoderOptions coder_options;
-  coder_options.parser_model =
-      options.model.empty() ? DefaultParserModelPath() : options.model;
-  coder_options.lexicon =
-      options.lexicon.empty() ? DefaultLexiconPath() : options.lexicon;
-  StatusOr<std::unique_ptr<EventCoder>> coder =
-      EventCoder::Create(coder_options);
-  if (!coder.ok()) {
-    std::fprintf(stderr, "sitrep: %s\n", coder.status().message().c_str());
-    return kExitUsage;
-  }
+  const std::unique_ptr<EventCoder> coder =
+      LoadEventCoder(options.model, options.lexicon);
+  if (coder == nullptr) return kExitUsage;
   const auto start = std::chrono::steady_clock::now();
   if (options.set == "wikievents") {
-    StatusOr<ArgumentScores> s = EvaluateWikiEvents(options.path, **coder);
+    StatusOr<ArgumentScores> s = EvaluateWikiEvents(options.path, *coder);
     if (!s.ok()) {
       std::fprintf(stderr, "sitrep: %s\n", s.status().message().c_str());
       return kExitUsage;
@@ -245,7 +229,7 @@ int RunEvalArguments(const EvalArgumentsOptions& options) {
     for (const auto& [role, pr] : s->per_role) PrintRow(role.c_str(), pr);
     PrintRow("all roles", Total(s->per_role));
   } else {
-    StatusOr<Muc4Scores> s = EvaluateMuc4(options.path, options.keys, **coder);
+    StatusOr<Muc4Scores> s = EvaluateMuc4(options.path, options.keys, *coder);
     if (!s.ok()) {
       std::fprintf(stderr, "sitrep: %s\n", s.status().message().c_str());
       return kExitUsage;

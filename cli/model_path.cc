@@ -1,13 +1,18 @@
 #include "model_path.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
 
 namespace sitrep::cli {
+namespace {
 
-std::string DefaultParserModelPath() {
-  if (const char* path = std::getenv("SITREP_PARSER_MODEL");
+// $`variable` when set; else `relative` to the directory of the running
+// binary, if that file exists; else `fallback`.
+std::string Resolve(const char* variable, const std::filesystem::path& relative,
+                    const std::string& fallback) {
+  if (const char* path = std::getenv(variable);
       path != nullptr && *path != '\0') {
     return path;
   }
@@ -15,26 +20,35 @@ std::string DefaultParserModelPath() {
   const std::filesystem::path exe =
       std::filesystem::read_symlink("/proc/self/exe", error);
   if (!error) {
-    const std::filesystem::path beside =
-        exe.parent_path().parent_path() / "models" / "en.parser";
+    const std::filesystem::path beside = exe.parent_path() / relative;
     if (std::filesystem::exists(beside, error)) return beside.string();
   }
-  return SITREP_MODEL_DIR "/en.parser";
+  return fallback;
+}
+
+}  // namespace
+
+std::string DefaultParserModelPath() {
+  return Resolve("SITREP_PARSER_MODEL",
+                 std::filesystem::path("..") / "models" / "en.parser",
+                 SITREP_MODEL_DIR "/en.parser");
 }
 
 std::string DefaultLexiconPath() {
-  if (const char* path = std::getenv("SITREP_LEXICON");
-      path != nullptr && *path != '\0') {
-    return path;
+  return Resolve("SITREP_LEXICON", "en.lexicon", SITREP_LEXICON_PATH);
+}
+
+std::unique_ptr<EventCoder> LoadEventCoder(const std::string& model,
+                                           const std::string& lexicon) {
+  EventCoderOptions options;
+  options.parser_model = model.empty() ? DefaultParserModelPath() : model;
+  options.lexicon = lexicon.empty() ? DefaultLexiconPath() : lexicon;
+  StatusOr<std::unique_ptr<EventCoder>> coder = EventCoder::Create(options);
+  if (!coder.ok()) {
+    std::fprintf(stderr, "sitrep: %s\n", coder.status().message().c_str());
+    return nullptr;
   }
-  std::error_code error;
-  const std::filesystem::path exe =
-      std::filesystem::read_symlink("/proc/self/exe", error);
-  if (!error) {
-    const std::filesystem::path beside = exe.parent_path() / "en.lexicon";
-    if (std::filesystem::exists(beside, error)) return beside.string();
-  }
-  return SITREP_LEXICON_PATH;
+  return std::move(coder).value();
 }
 
 }  // namespace sitrep::cli

@@ -3,7 +3,10 @@
 #ifndef SITREP_CLI_MODEL_PATH_H_
 #define SITREP_CLI_MODEL_PATH_H_
 
+#include <memory>
 #include <string>
+
+#include "sitrep/events.h"
 
 namespace sitrep::cli {
 
@@ -17,6 +20,11 @@ std::string DefaultParserModelPath();
 // compiles data/lexicon into build/en.lexicon); else the build directory's
 // as configured.
 std::string DefaultLexiconPath();
+
+// The event coder with the given model and lexicon (empty: the defaults);
+// nullptr after printing why on standard error.
+std::unique_ptr<EventCoder> LoadEventCoder(const std::string& model,
+                                           const std::string& lexicon);
 
 }  // namespace sitrep::cli
 

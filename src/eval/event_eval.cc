@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/strings.h"
+#include "eval/gold_readers.h"
 #include "sitrep/eval.h"
 
 namespace sitrep {
@@ -46,18 +47,6 @@ const std::map<std::string, std::string>& CaseLabels() {
 }
 
 constexpr const char* kNoEvent = "NONE";
-
-// Codes documents in batches that fill the parser.
-void CodeAll(const EventCoder& coder, const std::vector<Document>& docs,
-             std::vector<CodedDocument>* out) {
-  out->resize(docs.size());
-  constexpr size_t kBatch = 64;
-  for (size_t i = 0; i < docs.size(); i += kBatch) {
-    const size_t n = std::min(kBatch, docs.size() - i);
-    coder.Code(std::span<const Document>(docs).subspan(i, n),
-               std::span<CodedDocument>(*out).subspan(i, n));
-  }
-}
 
 void Finish(ClassScores* s,
             const std::vector<std::pair<std::string, std::string>>& pairs,
@@ -161,7 +150,7 @@ StatusOr<ClassScores> EvaluateCase2021(const std::string& path,
                   path + ": no id<TAB>snippet<TAB>label rows");
   }
   std::vector<CodedDocument> coded;
-  CodeAll(coder, docs, &coded);
+  eval::CodeInBatches(coder, docs, &coded);
   std::vector<std::pair<std::string, std::string>> pairs;
   for (size_t i = 0; i < docs.size(); ++i) {
     pairs.push_back({gold[i], MainAcled(coded[i])});
@@ -197,7 +186,7 @@ StatusOr<PloverScores> EvaluatePlover(const std::string& path,
     gold.push_back(&r);
   }
   std::vector<CodedDocument> coded;
-  CodeAll(coder, docs, &coded);
+  eval::CodeInBatches(coder, docs, &coded);
   PloverScores scores;
   scores.records = docs.size();
   std::vector<std::pair<std::string, std::string>> pairs;

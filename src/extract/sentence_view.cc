@@ -147,10 +147,10 @@ int SentenceView::FirstChild(int w, std::string_view deprel) const {
   return -1;
 }
 
-std::string SentenceView::CaseOf(int w) const {
+std::string SentenceView::Markers(int w, std::string_view deprel) const {
   std::string out;
   for (int c : word(w).children) {
-    if (word(c).deprel != "case" || c > w) continue;
+    if (word(c).deprel != deprel || c > w) continue;
     if (!out.empty()) out.push_back(' ');
     out += word(c).lemma;
     for (int f : word(c).children) {
@@ -160,18 +160,9 @@ std::string SentenceView::CaseOf(int w) const {
   return out;
 }
 
-std::string SentenceView::MarkOf(int w) const {
-  std::string out;
-  for (int c : word(w).children) {
-    if (word(c).deprel != "mark" || c > w) continue;
-    if (!out.empty()) out.push_back(' ');
-    out += word(c).lemma;
-    for (int f : word(c).children) {
-      if (word(f).deprel == "fixed") out += " " + word(f).lemma;
-    }
-  }
-  return out;
-}
+std::string SentenceView::CaseOf(int w) const { return Markers(w, "case"); }
+
+std::string SentenceView::MarkOf(int w) const { return Markers(w, "mark"); }
 
 bool SentenceView::HasChildLemma(int w, std::string_view deprel,
                                  std::string_view lemma) const {

@@ -69,6 +69,10 @@ class SentenceView {
                                          lexicon::EntryKind kind) const;
 
  private:
+  // The lemmas of the children of `w` with relation `deprel` that precede
+  // it, each with its fixed parts.
+  std::string Markers(int w, std::string_view deprel) const;
+
   const lexicon::Lexicon& lexicon_;
   std::vector<WordView> words_;
   std::vector<LexMatch> matches_;
