@@ -135,9 +135,10 @@ struct EvalEventsOptions {
   std::string lexicon;
   bool all_labels = false;
   bool confusions = false;
+  bool errors = false;
 };
 
-void PrintClasses(const ClassScores& s, bool confusions) {
+void PrintClasses(const ClassScores& s, bool confusions, bool errors) {
   for (const auto& [name, pr] : s.per_class) PrintRow(name.c_str(), pr);
   std::printf("items %zu, no event coded %zu\n", s.items, s.no_event);
   std::printf("accuracy %.2f  weighted F1 %.2f  macro F1 %.2f\n",
@@ -149,6 +150,14 @@ void PrintClasses(const ClassScores& s, bool confusions) {
     for (const auto& [k, v] : counts) sorted.push_back({v, k});
     std::sort(sorted.rbegin(), sorted.rend());
     for (const auto& [v, k] : sorted) std::printf("  %3d  %s\n", v, k.c_str());
+  }
+  if (errors) {
+    for (size_t i = 0; i < s.confusions.size(); ++i) {
+      std::printf(
+          "error\t%s\t%s\t%s\n",
+          i < s.confused_items.size() ? s.confused_items[i].c_str() : "",
+          s.confusions[i].first.c_str(), s.confusions[i].second.c_str());
+    }
   }
 }
 
@@ -166,7 +175,7 @@ int RunEvalEvents(const EvalEventsOptions& options) {
     }
     std::printf("CASE 2021 Task 2 (%s), main event of each snippet\n",
                 options.all_labels ? "all labels" : "the 25 ACLED classes");
-    PrintClasses(*s, options.confusions);
+    PrintClasses(*s, options.confusions, options.errors);
   } else {
     StatusOr<PloverScores> s = EvaluatePlover(options.path, *coder);
     if (!s.ok()) {
@@ -174,7 +183,7 @@ int RunEvalEvents(const EvalEventsOptions& options) {
       return kExitUsage;
     }
     std::printf("PLOVER gold records: %zu, main event of each\n", s->records);
-    PrintClasses(s->event_type, options.confusions);
+    PrintClasses(s->event_type, options.confusions, options.errors);
     PrintRow("src country", s->source_country);
     PrintRow("tgt country", s->target_country);
     PrecisionRecall both = s->source_country;
@@ -308,6 +317,8 @@ Runner RegisterEval(CLI::App& app) {
     c->add_option("--lexicon", o->lexicon, "compiled lexicon");
     c->add_flag("--confusions", o->confusions,
                 "list the gold -> system confusions");
+    c->add_flag("--errors", o->errors,
+                "list every item coded wrong: id, gold label, system label");
     if (name == "case2021") {
       c->add_flag("--all-labels", o->all_labels,
                   "score every snippet, not only the ACLED classes");

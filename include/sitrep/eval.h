@@ -51,6 +51,7 @@ struct ClassScores {
   size_t items = 0;
   size_t no_event = 0;  // items where no event was coded
   std::vector<std::pair<std::string, std::string>> confusions;  // gold, sys
+  std::vector<std::string> confused_items;  // the item id of each confusion
 };
 
 // CASE 2021 Task 2 (id<TAB>snippet<TAB>label): ACLED sub-event types of the

@@ -50,10 +50,12 @@ constexpr const char* kNoEvent = "NONE";
 
 void Finish(ClassScores* s,
             const std::vector<std::pair<std::string, std::string>>& pairs,
+            const std::vector<Document>& items,
             const std::set<std::string>& gold_classes) {
   s->items = pairs.size();
   size_t correct = 0;
-  for (const auto& [gold, sys] : pairs) {
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    const auto& [gold, sys] = pairs[i];
     s->per_class[gold].gold++;
     if (gold_classes.count(sys) || sys == kNoEvent)
       s->per_class[sys].predicted++;
@@ -62,6 +64,7 @@ void Finish(ClassScores* s,
       ++correct;
     } else {
       s->confusions.push_back({gold, sys});
+      s->confused_items.push_back(i < items.size() ? items[i].id : "");
     }
     if (sys == kNoEvent) s->no_event++;
   }
@@ -158,7 +161,7 @@ StatusOr<ClassScores> EvaluateCase2021(const std::string& path,
   ClassScores scores;
   std::set<std::string> classes(gold.begin(), gold.end());
   for (const auto& l : acled_labels) classes.insert(l);
-  Finish(&scores, pairs, classes);
+  Finish(&scores, pairs, docs, classes);
   return scores;
 }
 
@@ -259,7 +262,7 @@ StatusOr<PloverScores> EvaluatePlover(const std::string& path,
         "MOBILIZE", "COERCE", "ASSAULT"}) {
     classes.insert(t);
   }
-  Finish(&scores.event_type, pairs, classes);
+  Finish(&scores.event_type, pairs, docs, classes);
   return scores;
 }
 

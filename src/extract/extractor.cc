@@ -17,6 +17,9 @@ using lexicon::Frame;
 using lexicon::PhraseMatcher;
 
 namespace {
+// Salience lost per clause an event sits below the main predicate (at most
+// three): "troops that shelled the town withdrew" is about the withdrawal.
+constexpr double kDepthPenalty = 0.3;
 
 bool IsNominal(std::string_view upos) {
   return upos == "NOUN" || upos == "PROPN" || upos == "PRON" || upos == "NUM" ||
@@ -76,12 +79,38 @@ class ActorResolver {
         base.first_person = true;
       }
     }
-    const auto orgs = v_.MatchesIn(phrase, EntryKind::kOrganization);
+    auto orgs = v_.MatchesIn(phrase, EntryKind::kOrganization);
     const auto sectors = v_.MatchesIn(phrase, EntryKind::kSector);
     std::vector<const LexMatch*> countries;
-    for (EntryKind k : {EntryKind::kCountryName, EntryKind::kCountryAdjective,
-                        EntryKind::kCapital}) {
-      for (const LexMatch* m : v_.MatchesIn(phrase, k)) countries.push_back(m);
+    auto add_countries = [&](const std::vector<int>& words) {
+      for (EntryKind k : {EntryKind::kCountryName, EntryKind::kCountryAdjective,
+                          EntryKind::kCapital}) {
+        for (const LexMatch* m : v_.MatchesIn(words, k)) {
+          countries.push_back(m);
+        }
+      }
+    };
+    add_countries(phrase);
+    // "the human rights organisation Amnesty International": the name in
+    // apposition says who.
+    if (orgs.empty()) {
+      for (int c : v_.Children(w, "appos")) {
+        const std::vector<int> appos = v_.Phrase(c);
+        orgs = v_.MatchesIn(appos, EntryKind::kOrganization);
+        if (countries.empty()) add_countries(appos);
+        if (!orgs.empty()) break;
+      }
+    }
+    // "opposition groups in Zimbabwe", "doctors from two American aid
+    // groups": where they are from, when the phrase itself does not say.
+    if (orgs.empty() && countries.empty()) {
+      for (int c : v_.Children(w, "nmod")) {
+        const std::string prep = v_.CaseOf(c);
+        if (prep == "in" || prep == "from" || prep == "throughout" ||
+            prep == "across") {
+          add_countries(v_.Phrase(c));
+        }
+      }
     }
     std::sort(countries.begin(), countries.end(),
               [](const LexMatch* a, const LexMatch* b) {
@@ -269,8 +298,14 @@ struct Trigger {
 
 // Words that report an event as a kind of thing rather than an occurrence
 // are not triggers when they modify another noun ("attack helicopter").
-bool UsableTrigger(const SentenceView& v, int w) {
+bool UsableTrigger(const SentenceView& v, int w, const LexMatch& m) {
   const WordView& word = v.word(w);
+  // "had regained control" parsed as a participle modifying "control": a
+  // verb phrase of the lexicon is a verb phrase.
+  if (word.deprel == "amod" && word.upos == "VERB" && m.end - m.begin > 1 &&
+      m.begin == w && word.head > w && word.head < m.end) {
+    return true;
+  }
   if (word.deprel == "compound" || word.deprel == "amod") return false;
   return true;
 }
@@ -293,6 +328,10 @@ class SentenceRun {
     SentenceEvents out;
     FindDateMentions();
     std::vector<Trigger> triggers = FindTriggers();
+    std::vector<int> depth(triggers.size());
+    for (size_t i = 0; i < triggers.size(); ++i) {
+      depth[i] = Depth(triggers, triggers[i].word);
+    }
     // Casualty verbs attached to another event become its casualties.
     std::vector<bool> absorbed(triggers.size(), false);
     std::vector<Event> events(triggers.size());
@@ -319,6 +358,10 @@ class SentenceRun {
       if (h.target.empty()) h.target = c.target;
       if (h.source.empty()) h.source = c.source;
       if (!h.instrument && c.instrument) h.instrument = c.instrument;
+      // "Three were killed when a mine exploded": the explosion stands
+      // where the killing stood.
+      depth[static_cast<size_t>(host)] =
+          std::min(depth[static_cast<size_t>(host)], depth[i]);
       absorbed[i] = true;
     }
     for (size_t i = 0; i < triggers.size(); ++i) {
@@ -328,6 +371,7 @@ class SentenceRun {
 
       out.circumstance.push_back(Circumstance(triggers, i));
       out.embedded.push_back(Embedded(triggers, i));
+      out.depth.push_back(depth[i]);
       out.events.push_back(std::move(events[i]));
     }
     out.reporting = SentenceReporting();
@@ -349,7 +393,7 @@ class SentenceRun {
     std::vector<Trigger> out;
     for (int w = 0; w < v_.size(); ++w) {
       const LexMatch* m = v_.MatchAt(w, EntryKind::kEventWord);
-      if (m == nullptr || !UsableTrigger(v_, w)) continue;
+      if (m == nullptr || !UsableTrigger(v_, w, *m)) continue;
       // "on 26 March": a date, not a march.
       bool in_date = false;
       for (const time::DateMention& d : dates_) {
@@ -420,6 +464,14 @@ class SentenceRun {
       }
       w = word.head;
       if (const int k = find(w); k >= 0) return k;
+      // A verb that is not an event carries one as its object or subject:
+      // "carried out air strikes, killing 15", "an explosion occurred,
+      // killing two".
+      for (const char* carrier : {"obj", "nsubj"}) {
+        for (int c : v_.Children(w, carrier)) {
+          if (const int k = find(c); k >= 0) return k;
+        }
+      }
     }
     // The event is the casualty verb's subject ("the explosion killed").
     const int subj = v_.FirstChild(triggers[i].word, "nsubj");
@@ -442,6 +494,46 @@ class SentenceRun {
       }
     }
     return -1;
+  }
+
+  // How far a word sits below the main predicate of its sentence: one step
+  // for each clause or phrase it is subordinate in on the way to the root.
+  // Steps that do not subordinate the content are free: coordination and
+  // parataxis, the complement of a reporting verb ("X said Y shelled Z"),
+  // and the subject, object or complement of a verb that is not an event
+  // itself ("X carried out an attack", "clashes continued", "began
+  // shelling", "is willing to withdraw").
+  int Depth(const std::vector<Trigger>& triggers, int word) const {
+    auto is_trigger = [&](int w) {
+      for (const Trigger& t : triggers) {
+        if (t.word == w) return true;
+      }
+      return false;
+    };
+    int depth = 0;
+    for (int step = 0, x = word; step < 16 && x >= 0; ++step) {
+      const WordView& w = v_.word(x);
+      if (w.head < 0) break;
+      const std::string_view rel = w.deprel;
+      const bool free_link =
+          rel == "conj" || rel == "parataxis" || rel == "flat" ||
+          rel == "compound" || rel == "appos" || rel == "fixed" ||
+          rel == "list" || (rel == "amod" && w.upos == "VERB") ||
+          ((rel == "ccomp" || rel == "xcomp" || rel == "advcl" ||
+            rel == "obl") &&
+           v_.MatchAt(w.head, EntryKind::kReportingCue) != nullptr) ||
+          ((rel == "nsubj" || rel == "obj" || rel == "xcomp" ||
+            rel == "ccomp" || rel == "advcl") &&
+           !is_trigger(w.head)) ||
+          // A verb-less root with a verbal "acl": the parser has hung the
+          // predicate on its subject ("Thousands of protesters marched").
+          (rel == "acl" && w.upos == "VERB" && v_.word(w.head).head < 0 &&
+           v_.word(w.head).upos != "VERB" &&
+           v_.Children(w.head, "cop").empty());
+      if (!free_link) ++depth;
+      x = w.head;
+    }
+    return depth;
   }
 
   // Trigger i is the clausal complement of another trigger (up through
@@ -571,6 +663,17 @@ class SentenceRun {
         }
       }
       const std::string_view rel = v_.word(w).deprel;
+      // "Prisoners rioted at the jail, police sources said" parsed with
+      // "prisoners" as a second subject of "said": a subject before the
+      // clause belongs to it, not to the verb of saying after it.
+      if (step == 0 && rel == "ccomp" && v_.word(w).head > w) {
+        for (int c : v_.Children(v_.word(w).head, "nsubj")) {
+          if (c < w) {
+            *passive = false;
+            return c;
+          }
+        }
+      }
       // A finite verb hung as a clause on the noun before it ("Armenian
       // troops shelled ..., the ministry said" parsed with "shelled" as
       // acl of "troops"): reduced relatives are participles, so the noun
@@ -694,6 +797,66 @@ class SentenceRun {
     for (Actor& a : found) to->push_back(std::move(a));
   }
 
+  // Recipients of a verb: its "to"/"for" obliques that name actors, else,
+  // when it has no patient of its own, the patient or recipients of the
+  // clause it governs ("agreed to lift the embargo on Iran", "offered to
+  // negotiate with Armenia", "is willing to withdraw from Lebanon").
+  void RecipientsOf(int verb, std::vector<Actor>* to) const {
+    const bool had_target = !to->empty();
+    for (int c : v_.word(verb).children) {
+      const WordView& cw = v_.word(c);
+      if (cw.deprel != "obl") continue;
+      const std::string prep = v_.CaseOf(c);
+      if (prep == "to" || prep == "for") AddActors(c, to);
+    }
+    if (had_target || !to->empty()) return;
+    // "demanded the removal of the president", "called for sanctions
+    // against Nigeria": the actor an event noun in the object acts on.
+    for (int c : v_.word(verb).children) {
+      const WordView& cw = v_.word(c);
+      const std::string prep = v_.CaseOf(c);
+      if (cw.deprel != "obj" && !(cw.deprel == "obl" && prep == "for")) {
+        continue;
+      }
+      if (v_.MatchAt(c, EntryKind::kEventWord) == nullptr) continue;
+      for (int g : cw.children) {
+        const std::string gp = v_.CaseOf(g);
+        if (v_.word(g).deprel == "nmod" &&
+            (gp == "of" || gp == "against" || gp == "on" || gp == "from" ||
+             gp == "to" || gp == "with")) {
+          AddActors(g, to);
+        }
+      }
+    }
+    if (!to->empty()) return;
+    // "demanded that the United States cancel the sale": whoever is to
+    // act. Not under a verb of saying, whose complement is the event.
+    if (v_.MatchAt(verb, EntryKind::kReportingCue) == nullptr) {
+      for (int x : v_.Children(verb, "ccomp")) {
+        // "fighting that the army said killed 40": a report, not an order.
+        if (v_.MatchAt(x, EntryKind::kReportingCue) != nullptr) continue;
+        bool passive = false;
+        const int subj = SubjectOf(x, &passive);
+        if (subj >= 0 && !passive) AddActors(subj, to);
+      }
+      if (!to->empty()) return;
+    }
+    for (int x : v_.Children(verb, "xcomp")) {
+      if (v_.word(x).upos != "VERB") continue;
+      for (int c : v_.word(x).children) {
+        const WordView& cw = v_.word(c);
+        const std::string prep = v_.CaseOf(c);
+        if (cw.deprel == "obj" || cw.deprel == "iobj" ||
+            (cw.deprel == "obl" &&
+             (prep == "to" || prep == "for" || prep == "with" || prep == "on" ||
+              prep == "against" || prep == "from"))) {
+          AddActors(c, to);
+        }
+      }
+      if (to->empty()) RecipientsOf(x, to);
+    }
+  }
+
   // A weapon that an event acts on rather than with: the object or passive
   // subject of seizing, finding, destroying or defusing, directly or as
   // "dozens of X".
@@ -806,6 +969,10 @@ class SentenceRun {
       const bool passive =
           v_.IsPassive(t.word) || passive_subject || tw.upos == "ADJ";
       const int obj = ObjectOf(t.word);
+      // "gave the Ivory Coast 5 million dollars", "gave de Klerk a warm
+      // welcome": the indirect object is the recipient, the object a thing.
+      const int iobj = v_.FirstChild(t.word, "iobj");
+      if (iobj >= 0) AddActors(iobj, &e->target);
       if (passive) {
         if (subj >= 0) AddActors(subj, &e->target);
       } else if (subj >= 0) {
@@ -816,7 +983,7 @@ class SentenceRun {
           pronoun_subject = subj;
         }
       }
-      if (obj >= 0) {
+      if (obj >= 0 && iobj < 0) {
         if (!InstrumentAt(obj, e, &agents) || t.frame == Frame::kSeize ||
             t.frame == Frame::kDestroy) {
           AddActors(obj, &e->target);
@@ -838,6 +1005,11 @@ class SentenceRun {
           InstrumentAt(c, e, &agents);
         }
       }
+      // The recipient or counterpart: "handed the suspects over to
+      // Britain", "apologized to Brazil", "aid for Romania", "offered its
+      // troops to Lebanon". Taken after the patient, as are those of an
+      // event the verb governs ("agreed to provide aid to Romania").
+      RecipientsOf(t.word, &e->target);
     } else {
       // Nominal events: "the shelling of Stepanakert by X", "Israeli
       // strikes", "clashes between X and Y", "an attack on".
@@ -899,6 +1071,15 @@ class SentenceRun {
           bool passive = false;
           const int subj = SubjectOf(verb, &passive);
           if (subj >= 0 && !passive) AddActors(subj, &e->source);
+        }
+        // "gave Tanzania a grant", "offered aid to the refugees".
+        if (tw.deprel == "obj" && e->target.empty()) {
+          const int iobj = v_.FirstChild(verb, "iobj");
+          if (iobj >= 0) AddActors(iobj, &e->target);
+          for (int c : v_.Children(verb, "obl")) {
+            const std::string prep = v_.CaseOf(c);
+            if (prep == "to" || prep == "for") AddActors(c, &e->target);
+          }
         }
         if (tw.deprel == "nsubj" && e->target.empty()) {
           // "The attack killed ten people": handled as casualties; "the
@@ -1066,6 +1247,9 @@ class SentenceRun {
         if (word.lemma == "deny") return "negated";
         if (word.lemma == "plan" || word.lemma == "intend" ||
             word.lemma == "prepare" || word.lemma == "pledge" ||
+            word.lemma == "promise" || word.lemma == "offer" ||
+            word.lemma == "ready" || word.lemma == "willing" ||
+            word.lemma == "commit" || word.lemma == "undertake" ||
             word.lemma == "agree" || word.lemma == "allow" ||
             word.lemma == "decide" || word.lemma == "order") {
           return "future";
@@ -1497,6 +1681,9 @@ void Extractor::FinishDocument(const Document& document,
       if (e.modality != "asserted") score -= 0.4;
       if (k < se.circumstance.size() && se.circumstance[k]) score -= 0.3;
       if (k < se.embedded.size() && se.embedded[k]) score -= 0.15;
+      if (k < se.depth.size()) {
+        score -= kDepthPenalty * std::min(se.depth[k], 3);
+      }
       // A demonstration and the force used on it are one incident, whose
       // first actor is the crowd: the crowd's event leads.
       if (e.acled && (e.acled->event_type == "Protests" ||

@@ -25,6 +25,9 @@ struct SentenceEvents {
   // Parallel to events: the event is the complement of another event
   // ("threatened to impose sanctions": the sanctions).
   std::vector<bool> embedded;
+  // Parallel to events: how many clauses or phrases deep the event sits
+  // below the main predicate of the sentence.
+  std::vector<int> depth;
   // The sentence says a demonstration in it was violent ("protests turned
   // violent", "violent protests").
   bool violent_protest = false;

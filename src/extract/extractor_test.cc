@@ -113,6 +113,23 @@ TEST_F(ExtractorTest, MainEventTypeAndActors) {
       // abduction
       {"Gunmen kidnapped five aid workers near the border.", "abduction", "UAF",
        "NGO", "asserted"},
+      // the main clause leads, not the event in a relative clause
+      {"Soldiers who had shelled the village withdrew to their base.",
+       "retreat", "MIL", "", "asserted"},
+      // "have" + participle misparsed as a modifier of the object
+      {"Government troops have regained control of the town.",
+       "government_regains_territory", "MIL", "", "asserted"},
+      // recipients: indirect object, "to", the subject of what is demanded
+      {"Norway gave Tanzania a grant for water projects.", "aid", "NOR", "TZA",
+       "asserted"},
+      {"Argentina apologized to Brazil for the incident.", "concede", "ARG",
+       "BRA", "asserted"},
+      {"The opposition demanded that the Kenyan government release the "
+       "detained journalists.",
+       "demand", "OPP", "KENGOV", "asserted"},
+      // the country of an actor from "in X"
+      {"Opposition groups in Zimbabwe demanded new elections.", "demand",
+       "ZWEOPP", "", "asserted"},
   };
   for (const Row& row : rows) {
     const CodedDocument doc = Code(row.text);

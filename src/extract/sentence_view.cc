@@ -63,6 +63,7 @@ SentenceView::SentenceView(const SyntaxSentence& parsed,
     if (i < sentence.tokens.size()) w.span = sentence.tokens[i].span;
     tokens[i] = {s.form, s.lemma};
   }
+  RepairPerfectParticiples();
   for (size_t i = 0; i < n; ++i) {
     const int h = words_[i].head;
     if (h >= 0 && static_cast<size_t>(h) < n) {
@@ -252,6 +253,49 @@ std::vector<const LexMatch*> SentenceView::MatchesIn(
     if (!covered) out.push_back(&m);
   }
   return out;
+}
+
+// "Troops have regained control of the village" is sometimes parsed with
+// "have" as the main verb (or as an auxiliary of a later verb) and "regained"
+// as a participle modifying "control". A past participle right after "have"
+// whose noun is the object of that "have" is the perfect: the participle
+// becomes the predicate, "have" its auxiliary, the noun its object, and the
+// other dependents of "have" move to it.
+void SentenceView::RepairPerfectParticiples() {
+  const int n = size();
+  for (int p = 1; p < n; ++p) {
+    WordView& part = words_[static_cast<size_t>(p)];
+    if (part.upos != "VERB" || part.xpos != "VBN" || part.deprel != "amod" ||
+        part.head <= p || part.head >= n) {
+      continue;
+    }
+    int h = p - 1;
+    if (h > 0 && words_[static_cast<size_t>(h)].upos == "ADV") --h;
+    WordView& have = words_[static_cast<size_t>(h)];
+    WordView& noun = words_[static_cast<size_t>(part.head)];
+    if (have.lemma != "have" || noun.head != h || noun.deprel != "obj") {
+      continue;
+    }
+    for (int k = 0; k < n; ++k) {
+      if (k != p && words_[static_cast<size_t>(k)].head == h) {
+        words_[static_cast<size_t>(k)].head = p;
+      }
+    }
+    part.head = have.head;
+    part.deprel = have.deprel;
+    part.subtype = have.subtype;
+    // "have" hung as an auxiliary of the verb of saying after it ("troops
+    // have regained control ..., the staff said"): the clause is what was
+    // said.
+    if (part.deprel == "aux") {
+      part.deprel = "ccomp";
+      part.subtype = "";
+    }
+    have.head = p;
+    have.deprel = "aux";
+    have.subtype = "";
+    have.upos = "AUX";
+  }
 }
 
 }  // namespace sitrep::extract

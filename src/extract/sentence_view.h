@@ -72,6 +72,7 @@ class SentenceView {
   // The lemmas of the children of `w` with relation `deprel` that precede
   // it, each with its fixed parts.
   std::string Markers(int w, std::string_view deprel) const;
+  void RepairPerfectParticiples();
 
   const lexicon::Lexicon& lexicon_;
   std::vector<WordView> words_;

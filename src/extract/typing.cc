@@ -190,6 +190,28 @@ void ApplyCodebooks(const lexicon::Lexicon& lex, Event* e) {
   } else {
     e->acled.reset();
   }
+  // A cooperative act promised, offered or planned ("will provide aid",
+  // "is willing to withdraw", "offered to negotiate") is, in both
+  // codebooks, a commitment: PLOVER AGREE, CAMEO 03 "express intent to"
+  // with the sub-code of the act. The event keeps its class and modality.
+  if (e->modality == "future") {
+    struct Intent {
+      const char* plover;
+      const char* cameo;
+    };
+    static constexpr Intent kIntents[] = {
+        {"AID", "033"},     {"COOPERATE", "030"}, {"CONCEDE", "035"},
+        {"RETREAT", "035"}, {"CONSULT", "036"},   {"SUPPORT", "032"},
+    };
+    for (const Intent& i : kIntents) {
+      if (e->plover.type == i.plover) {
+        e->plover.type = "AGREE";
+        e->plover.mode.clear();
+        e->cameo = i.cameo;
+        break;
+      }
+    }
+  }
 }
 
 void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
@@ -319,6 +341,22 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
       }
       case Frame::kNone:
         break;
+    }
+  }
+  // Aid or talks stopped ("halted economic aid to Serbia", "suspended
+  // the negotiations"): a cut in relations, CAMEO 162 and 164.
+  if (cls == "aid" || cls == "humanitarian_aid" || cls == "negotiate") {
+    const WordView& w = v.word(trigger);
+    if (w.head >= 0 && (w.deprel == "obj" || w.deprel == "nsubj")) {
+      const std::string& verb = v.word(w.head).lemma;
+      const bool passive_subject = w.deprel == "nsubj" && w.subtype == "pass";
+      if ((w.deprel == "obj" || passive_subject) &&
+          (verb == "halt" || verb == "suspend" || verb == "stop" ||
+           verb == "cut" || verb == "freeze" || verb == "end" ||
+           verb == "prohibit" || verb == "cancel" || verb == "withhold" ||
+           verb == "terminate" || verb == "break" || verb == "block")) {
+        cls = cls == "negotiate" ? "halt_negotiations" : "reduce_aid";
+      }
     }
   }
   e->event_class = cls;
