@@ -375,12 +375,61 @@ class SentenceRun {
       out.events.push_back(std::move(events[i]));
     }
     out.reporting = SentenceReporting();
-    for (const Trigger& t : triggers) {
-      if (t.frame != Frame::kProtest) continue;
-      for (int w = 0; w < v_.size(); ++w) {
-        const std::string& l = v_.word(w).lemma;
-        if (l == "violent" || l == "violently" || l == "rioter" ||
-            l == "rampage" || l == "vandalism") {
+    // A demonstration, by its event word or its crowd ("protesters turned
+    // violent"), in a sentence that says it was violent.
+    bool demonstration = false;
+    for (const Trigger& t : triggers)
+      demonstration |= t.frame == Frame::kProtest;
+    for (int w = 0; w < v_.size(); ++w) {
+      const std::string& l = v_.word(w).lemma;
+      demonstration |= l == "protester" || l == "demonstrator";
+    }
+    // Not what happened before ("after protesters attacked a police
+    // station with stones") or over a span of time ("killed in violence
+    // since October"): the sentence says that of another time.
+    auto background = [&](int w) {
+      for (int step = 0, x = w; step < 12 && x >= 0; ++step) {
+        const WordView& word = v_.word(x);
+        for (int c : word.children) {
+          const WordView& cw = v_.word(c);
+          if ((cw.deprel == "mark" || cw.deprel == "case") &&
+              (cw.lemma == "since" ||
+               ((word.deprel == "advcl" || word.deprel == "obl") &&
+                (cw.lemma == "after" || cw.lemma == "before" ||
+                 cw.lemma == "following")))) {
+            return true;
+          }
+        }
+        x = word.head;
+      }
+      return false;
+    };
+    for (int w = 0; demonstration && w < v_.size(); ++w) {
+      if (background(w)) continue;
+      const std::string& l = v_.word(w).lemma;
+      if (l == "violent" || l == "violently" || l == "rioter" ||
+          l == "rampage" || l == "vandalism" || l == "ablaze" || l == "arson" ||
+          l == "clash" || l == "loot" || l == "looting" || l == "smash" ||
+          l == "molotov" || l == "vandalize" || l == "vandalise" ||
+          l == "stone") {
+        out.violent_protest = true;
+      }
+      // "escalating violence", "street violence"; not "protests against
+      // violence", which is what the protest is about.
+      if (l == "violence") {
+        const std::string prep = v_.CaseOf(w);
+        // "to denounce violence", "decry the arrests and violence".
+        int x = w;
+        while (v_.word(x).deprel == "conj" && v_.word(x).head >= 0) {
+          x = v_.word(x).head;
+        }
+        const int verb = v_.word(x).deprel == "obj" ? v_.word(x).head : -1;
+        const std::string condemned = verb >= 0 ? v_.word(verb).lemma : "";
+        if (prep != "against" && prep != "over" && prep != "about" &&
+            condemned != "denounce" && condemned != "decry" &&
+            condemned != "condemn" && condemned != "protest" &&
+            condemned != "oppose" && condemned != "end" &&
+            condemned != "stop" && condemned != "reject") {
           out.violent_protest = true;
         }
       }

@@ -101,6 +101,17 @@ int ObjectWord(const SentenceView& v, int trigger) {
     return v.word(trigger).head;
   }
   const bool passive = v.IsPassive(trigger);
+  // Of two passive subjects (a misparse, often of a dateline word), the one
+  // nearer the verb.
+  int subject = -1;
+  for (int c : v.word(trigger).children) {
+    const WordView& cw = v.word(c);
+    if (c < trigger && cw.deprel == "nsubj" &&
+        (cw.subtype == "pass" || passive)) {
+      subject = c;
+    }
+  }
+  if (subject >= 0) return subject;
   for (int c : v.word(trigger).children) {
     const WordView& cw = v.word(c);
     if (cw.deprel == "nsubj" && (cw.subtype == "pass" || passive)) return c;
@@ -341,6 +352,21 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
       }
       case Frame::kNone:
         break;
+    }
+  }
+  // Expelling another state's or body's envoys, inspectors, monitors or
+  // peacekeepers cuts relations with it (CAMEO 166); expelling people is
+  // coercion (174).
+  if (cls == "expel") {
+    const int obj = ObjectWord(v, trigger);
+    if (obj >= 0) {
+      const std::string& l = v.word(obj).lemma;
+      if (l == "diplomat" || l == "ambassador" || l == "envoy" ||
+          l == "attache" || l == "inspector" || l == "observer" ||
+          l == "monitor" || l == "peacekeeper" || l == "mission" ||
+          l == "delegation" || l == "consul") {
+        cls = "expel_mission";
+      }
     }
   }
   // Aid or talks stopped ("halted economic aid to Serbia", "suspended
