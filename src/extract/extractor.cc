@@ -1192,6 +1192,11 @@ class SentenceRun {
       if (victim < 0 && tw.head >= 0 && IsNominal(v_.word(tw.head).upos)) {
         victim = tw.head;
       }
+      // "one person has been confirmed killed": the subject of the verb
+      // the participle completes.
+      if (victim < 0 && tw.head >= 0 && tw.deprel == "xcomp") {
+        victim = v_.FirstChild(tw.head, "nsubj");
+      }
     } else if (tw.upos == "NOUN") {
       for (int c : tw.children) {
         if (v_.word(c).deprel == "nmod" && v_.CaseOf(c) == "of") victim = c;

@@ -173,9 +173,18 @@ std::string Attack(const Event& e, Frame frame, const std::string& object) {
   const bool civilian_target = AnyActor(e.target, Civilian) ||
                                Civilian(victims) || object == "populated" ||
                                object == "property";
-  const bool armed_target =
-      AnyActor(e.target, Armed) || Armed(victims) || object == "military";
+  // The attackers' own dead ("four of the assailants were killed") do not
+  // make the attacked armed.
+  const bool own_losses =
+      std::any_of(e.source.begin(), e.source.end(),
+                  [&](const Actor& a) { return a.sector == victims; });
+  const bool armed_target = AnyActor(e.target, Armed) ||
+                            (Armed(victims) && !own_losses) ||
+                            object == "military";
   const bool armed_source = AnyActor(e.source, Armed);
+  // Fighting with no one named as attacking: the dead are its toll, not
+  // whom it was aimed at ("one person was killed in the fighting").
+  if (frame == Frame::kClash && e.source.empty()) return "armed_clash";
   if (civilian_target && !armed_target) return "attack";
   if (armed_target || (armed_source && frame == Frame::kClash)) {
     return "armed_clash";
@@ -261,7 +270,8 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
           // Y") and target ("clashed with Y"); its victims are not a side.
           const bool crowd =
               AnyActor(e->source, Civilian) ||
-              (!e->source.empty() && AnyActor(e->target, Civilian));
+              (!e->source.empty() && !AnyActor(e->source, Armed) &&
+               AnyActor(e->target, Civilian));
           if (crowd &&
               !(e->instrument &&
                 !ByInstrument(e->instrument->instrument_class).empty())) {
