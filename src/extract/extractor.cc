@@ -355,7 +355,18 @@ class SentenceRun {
       const auto& from =
           triggers[i].frame == Frame::kKill ? c.fatalities : c.injuries;
       if (!slot && from) slot = from;
-      if (h.target.empty()) h.target = c.target;
+      // The dead of a clash are its toll, not a side of it, unless they
+      // are fighters ("fighting that killed 40 militants").
+      const bool side =
+          std::any_of(c.target.begin(), c.target.end(), [](const Actor& a) {
+            return a.sector == "MIL" || a.sector == "REB" ||
+                   a.sector == "COP" || a.sector == "UAF";
+          });
+      if (h.target.empty() &&
+          (side ||
+           triggers[static_cast<size_t>(host)].frame != Frame::kClash)) {
+        h.target = c.target;
+      }
       if (h.source.empty()) h.source = c.source;
       if (!h.instrument && c.instrument) h.instrument = c.instrument;
       // "Three were killed when a mine exploded": the explosion stands

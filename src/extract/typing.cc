@@ -171,8 +171,8 @@ std::string Attack(const Event& e, Frame frame, const std::string& object) {
                : "mob_violence";
   }
   const bool civilian_target = AnyActor(e.target, Civilian) ||
-                               Civilian(victims) || object == "populated" ||
-                               object == "property";
+                               (frame != Frame::kClash && Civilian(victims)) ||
+                               object == "populated" || object == "property";
   // The attackers' own dead ("four of the assailants were killed") do not
   // make the attacked armed.
   const bool own_losses =
@@ -268,10 +268,13 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
           // Crowds fighting each other or the police: a riot.
           // The sides of a clash are its source ("clashes between X and
           // Y") and target ("clashed with Y"); its victims are not a side.
-          const bool crowd =
-              AnyActor(e->source, Civilian) ||
-              (!e->source.empty() && !AnyActor(e->source, Armed) &&
-               AnyActor(e->target, Civilian));
+          const bool crowd = AnyActor(e->source, Civilian) ||
+                             (!e->source.empty() &&
+                              !AnyActor(e->source,
+                                        [](const std::string& s) {
+                                          return s == "REB" || s == "UAF";
+                                        }) &&
+                              AnyActor(e->target, Civilian));
           if (crowd &&
               !(e->instrument &&
                 !ByInstrument(e->instrument->instrument_class).empty())) {
