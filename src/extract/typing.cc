@@ -402,6 +402,25 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
   ApplyCodebooks(lex, e);
 }
 
+namespace {
+
+// Actors named as demonstrators ("protesters", "demonstrators"), not only
+// as activists or the opposition.
+bool DemonstratorsNamed(const std::vector<Actor>& actors) {
+  for (const Actor& a : actors) {
+    const std::string t = lexicon::FoldCase(a.text);
+    if (t.find("protester") != std::string::npos ||
+        t.find("protestor") != std::string::npos ||
+        t.find("demonstrator") != std::string::npos ||
+        t.find("marcher") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 void ApplyDocumentContext(const lexicon::Lexicon& lex,
                           std::vector<SentenceEvents>* sentences) {
   auto protest_family = [](const std::string& c) {
@@ -436,6 +455,9 @@ void ApplyDocumentContext(const lexicon::Lexicon& lex,
       if (e.modality != "asserted") continue;
       const std::string& c = e.event_class;
       if (c == "peaceful_protest") protest = true;
+      // Demonstrators arrested: there was a demonstration, and force was
+      // used on it.
+      if (c == "arrest" && DemonstratorsNamed(e.target)) protest = true;
       const bool by_state = AnyActor(e.source, State);
       if (c == "protest_with_intervention" || c == "arrest" ||
           (e.instrument && e.instrument->instrument_class == "crowd_control")) {
@@ -502,7 +524,11 @@ void ApplyDocumentContext(const lexicon::Lexicon& lex,
         ApplyCodebooks(lex, &e);
         continue;
       }
-      if (!protest_family(e.event_class)) continue;
+      // ACLED records arrests at a demonstration as the demonstration,
+      // met with intervention.
+      const bool crowd_arrested =
+          e.event_class == "arrest" && AnyActor(e.target, crowd) && protest;
+      if (!protest_family(e.event_class) && !crowd_arrested) continue;
       if (e.event_class == "excessive_force_against_protesters" &&
           kind != "violent_demonstration") {
         continue;
