@@ -454,7 +454,9 @@ void ApplyDocumentContext(const lexicon::Lexicon& lex,
       crowd_fight |= crowd_fighting(e);
       if (e.modality != "asserted") continue;
       const std::string& c = e.event_class;
-      if (c == "peaceful_protest") protest = true;
+      if (c == "peaceful_protest" || c == "protest_with_intervention") {
+        protest = true;
+      }
       // Demonstrators arrested: there was a demonstration, and force was
       // used on it.
       if (c == "arrest" && DemonstratorsNamed(e.target)) protest = true;
