@@ -635,7 +635,7 @@ class SentenceRun {
       }
       bool violent = t.frame == Frame::kAttack || t.frame == Frame::kFire ||
                      t.frame == Frame::kBomb || t.frame == Frame::kExplode ||
-                     t.frame == Frame::kClash;
+                     t.frame == Frame::kClash || t.frame == Frame::kDrop;
       if (t.frame == Frame::kNone && t.event_class >= 0) {
         const lexicon::EventClass& c =
             lex_.event_classes[static_cast<size_t>(t.event_class)];
@@ -723,6 +723,25 @@ class SentenceRun {
         }
       }
       const std::string_view rel = v_.word(w).deprel;
+      // "accused Russian forces of shelling", "blamed the rebels for
+      // attacking", "charged him with smuggling": the object of the
+      // accusation does the act.
+      if (step == 0 && v_.word(w).xpos == "VBG" && v_.word(w).head >= 0) {
+        const std::string mark = v_.MarkOf(w);
+        if (mark == "of" || mark == "for" || mark == "with") {
+          const int h = v_.word(w).head;
+          if (rel == "acl" && v_.word(h).deprel == "obj") {
+            *passive = false;
+            return h;
+          }
+          if (rel == "advcl") {
+            if (const int o = v_.FirstChild(h, "obj"); o >= 0) {
+              *passive = false;
+              return o;
+            }
+          }
+        }
+      }
       // "Prisoners rioted at the jail, police sources said" parsed with
       // "prisoners" as a second subject of "said": a subject before the
       // clause belongs to it, not to the verb of saying after it.
@@ -1058,8 +1077,8 @@ class SentenceRun {
         } else if (prep == "with") {
           if (!InstrumentAt(c, e, &agents)) AddActors(c, &e->target);
         } else if (prep == "on" || prep == "against" || prep == "at" ||
-                   prep == "into" || prep == "toward" || prep == "towards" ||
-                   prep == "upon") {
+                   prep == "into" || prep == "onto" || prep == "toward" ||
+                   prep == "towards" || prep == "upon") {
           if (!InstrumentAt(c, e, &agents)) AddActors(c, &e->target);
         } else if (prep == "from" || prep == "using") {
           InstrumentAt(c, e, &agents);

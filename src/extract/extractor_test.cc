@@ -127,6 +127,11 @@ TEST_F(ExtractorTest, MainEventTypeAndActors) {
       {"The opposition demanded that the Kenyan government release the "
        "detained journalists.",
        "demand", "OPP", "KENGOV", "asserted"},
+      // ordnance dropped is a strike from the air; gas makes it chemical
+      {"A helicopter dropped barrels of chlorine on the town.",
+       "chemical_weapon", "", "", "asserted"},
+      {"Warplanes dropped bombs on the market.", "air_strike", "", "",
+       "asserted"},
       // the country of an actor from "in X"
       {"Opposition groups in Zimbabwe demanded new elections.", "demand",
        "ZWEOPP", "", "asserted"},
@@ -192,6 +197,17 @@ TEST_F(ExtractorTest, ReportedSpeechGivesClaimantAndStance) {
   EXPECT_EQ(e->claim->claimant->country, "AZE");
   EXPECT_EQ(e->claim->stance, "accuses");
   EXPECT_EQ(e->claim->cue.text, "said");
+
+  // "X accused Y of shelling Z": Y is the source, X the claimant.
+  doc = Code(
+      "The General Staff accused Russian forces of shelling Ukrainian "
+      "positions near the village.");
+  e = Find(doc, "shelling");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Codes(e->source), "RUSMIL");
+  ASSERT_TRUE(e->claim && e->claim->claimant);
+  EXPECT_EQ(e->claim->claimant->sector, "MIL");
+  EXPECT_EQ(e->claim->stance, "accuses");
 
   // "according to"
   doc = Code("According to the ministry, rebels ambushed a convoy.");
@@ -260,6 +276,15 @@ TEST_F(ExtractorTest, EverySpanPointsIntoTheText) {
         EXPECT_EQ(text.substr(a.span.begin, a.span.size()), a.text);
       }
     }
+  }
+}
+
+TEST_F(ExtractorTest, DroppingAnythingButOrdnanceIsNoEvent) {
+  const CodedDocument doc =
+      Code("Prosecutors dropped the charges against the journalist.");
+  for (const Event& e : doc.events) {
+    EXPECT_NE(e.event_class, "air_strike");
+    EXPECT_NE(e.event_class, "chemical_weapon");
   }
 }
 

@@ -64,6 +64,8 @@ SentenceView::SentenceView(const SyntaxSentence& parsed,
     tokens[i] = {s.form, s.lemma};
   }
   RepairPerfectParticiples();
+  RepairGerundObjects();
+  RepairVerblessRoots();
   for (size_t i = 0; i < n; ++i) {
     const int h = words_[i].head;
     if (h >= 0 && static_cast<size_t>(h) < n) {
@@ -295,6 +297,80 @@ void SentenceView::RepairPerfectParticiples() {
     have.deprel = "aux";
     have.subtype = "";
     have.upos = "AUX";
+  }
+}
+
+// "accused Russian forces of shelling Ukrainian positions" is sometimes
+// parsed with "shelling" as a modifier of "positions" ("of [shelling
+// positions]"). A verb-tagged gerund between a preposition and the noun
+// that preposition marks is the head of the clause: the preposition marks
+// it, the noun is its object.
+void SentenceView::RepairGerundObjects() {
+  const int n = size();
+  for (int p = 1; p < n; ++p) {
+    WordView& gerund = words_[static_cast<size_t>(p)];
+    if (gerund.upos != "VERB" || gerund.xpos != "VBG" ||
+        gerund.deprel != "amod" || gerund.head <= p || gerund.head >= n) {
+      continue;
+    }
+    const int noun = gerund.head;
+    WordView& object = words_[static_cast<size_t>(noun)];
+    int marker = -1;
+    for (int k = 0; k < p; ++k) {
+      const WordView& w = words_[static_cast<size_t>(k)];
+      if (w.head == noun && w.deprel == "case") marker = k;
+    }
+    if (marker < 0 || marker != p - 1 || object.head < 0) continue;
+    WordView& prep = words_[static_cast<size_t>(marker)];
+    gerund.head = object.head;
+    gerund.deprel = object.deprel == "obl" ? "advcl" : "acl";
+    gerund.subtype = "";
+    prep.head = p;
+    prep.deprel = "mark";
+    object.head = p;
+    object.deprel = "obj";
+    object.subtype = "";
+  }
+}
+
+// "The General Staff accused Russian forces of ..." is sometimes parsed
+// with the noun as the root and the finite verb after it as its modifier.
+// A sentence whose root is a noun, with a finite past-tense verb right
+// after that noun hung on it, has that verb as its predicate and the noun
+// as its subject.
+void SentenceView::RepairVerblessRoots() {
+  const int n = size();
+  for (int r = 0; r + 1 < n; ++r) {
+    WordView& root = words_[static_cast<size_t>(r)];
+    if (root.head >= 0 || (root.upos != "NOUN" && root.upos != "PROPN")) {
+      continue;
+    }
+    WordView& verb = words_[static_cast<size_t>(r + 1)];
+    if (verb.head != r || verb.upos != "VERB" ||
+        (verb.xpos != "VBD" && verb.xpos != "VBZ" && verb.xpos != "VBP") ||
+        (verb.deprel != "amod" && verb.deprel != "acl")) {
+      continue;
+    }
+    bool cop = false;
+    for (int k = 0; k < n; ++k) {
+      const WordView& w = words_[static_cast<size_t>(k)];
+      if (w.head == r && (w.deprel == "cop" || w.deprel == "nsubj")) {
+        cop = true;
+      }
+    }
+    if (cop) continue;
+    // The noun's dependents after the verb belong to the verb.
+    for (int k = r + 2; k < n; ++k) {
+      WordView& w = words_[static_cast<size_t>(k)];
+      if (w.head == r) w.head = r + 1;
+    }
+    verb.head = -1;
+    verb.deprel = "root";
+    verb.subtype = "";
+    root.head = r + 1;
+    root.deprel = "nsubj";
+    root.subtype = "";
+    break;
   }
 }
 

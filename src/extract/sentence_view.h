@@ -73,6 +73,8 @@ class SentenceView {
   // it, each with its fixed parts.
   std::string Markers(int w, std::string_view deprel) const;
   void RepairPerfectParticiples();
+  void RepairGerundObjects();
+  void RepairVerblessRoots();
 
   const lexicon::Lexicon& lexicon_;
   std::vector<WordView> words_;

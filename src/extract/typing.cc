@@ -341,6 +341,21 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
       case Frame::kProtest:
         cls = "peaceful_protest";
         break;
+      case Frame::kDrop: {
+        // Bombs, munitions or gas dropped: from the air, typed by what was
+        // dropped when it is chemical; anything else dropped is no event.
+        const int obj = ObjectWord(v, trigger);
+        if (obj < 0 ||
+            (ObjectClass(v, lex, obj) != "weapon" &&
+             v.MatchesIn(v.Phrase(obj), EntryKind::kInstrument).empty())) {
+          cls = "";
+          break;
+        }
+        const std::string ins =
+            e->instrument ? e->instrument->instrument_class : "";
+        cls = ins == "chemical" ? "chemical_weapon" : "air_strike";
+        break;
+      }
       case Frame::kFind: {
         // Weapons found are taken out of use; finding anything else is not
         // an event sitrep records.

@@ -22,9 +22,10 @@ constexpr std::array<std::string_view, 16> kPloverTypes = {
     "RETREAT",  "REQUEST",  "ACCUSE",  "REJECT",  "THREATEN",  "PROTEST",
     "SANCTION", "MOBILIZE", "COERCE",  "ASSAULT"};
 
-constexpr std::array<std::string_view, 12> kFrameNames = {
-    "",       "@attack",  "@fire", "@bomb",   "@explode", "@seize",
-    "@clash", "@protest", "@kill", "@injure", "@destroy", "@find"};
+constexpr std::array<std::string_view, 13> kFrameNames = {
+    "",         "@attack", "@fire",    "@bomb", "@explode",
+    "@seize",   "@clash",  "@protest", "@kill", "@injure",
+    "@destroy", "@find",   "@drop"};
 
 constexpr std::array<std::string_view, 5> kStanceNames = {
     "asserts", "accuses", "denies", "reports", "claims"};

@@ -63,6 +63,7 @@ enum class Frame : uint8_t {
   kInjure,
   kDestroy,
   kFind,
+  kDrop,
 };
 std::string_view FrameName(Frame frame);
 
