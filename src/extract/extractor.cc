@@ -482,6 +482,24 @@ class SentenceRun {
       t.event_class = ew.event_class;
       out.push_back(t);
     }
+    // "launched a chemical attack", "fired a missile strike": a verb of
+    // attacking whose object is itself an event noun only carries that
+    // event.
+    std::vector<Trigger> kept;
+    for (const Trigger& t : out) {
+      bool light = false;
+      if (v_.word(t.word).upos == "VERB" &&
+          (t.frame == Frame::kAttack || t.frame == Frame::kFire ||
+           t.frame == Frame::kBomb || t.frame == Frame::kClash)) {
+        for (int o : v_.Children(t.word, "obj")) {
+          for (const Trigger& u : out) {
+            light |= u.word == o && v_.word(o).upos == "NOUN";
+          }
+        }
+      }
+      if (!light) kept.push_back(t);
+    }
+    out.swap(kept);
     // "dead", "death": fatalities too.
     for (int w = 0; w < v_.size(); ++w) {
       const WordView& word = v_.word(w);
@@ -723,6 +741,14 @@ class SentenceRun {
         }
       }
       const std::string_view rel = v_.word(w).deprel;
+      // Object control: "ordered the troops to withdraw", "left 20
+      // servicemen injured": the object of the verb above does the act.
+      if (rel == "xcomp" && v_.word(w).head >= 0) {
+        if (const int o = v_.FirstChild(v_.word(w).head, "obj"); o >= 0) {
+          *passive = false;
+          return o;
+        }
+      }
       // "accused Russian forces of shelling", "blamed the rebels for
       // attacking", "charged him with smuggling": the object of the
       // accusation does the act.
@@ -1042,7 +1068,8 @@ class SentenceRun {
     std::vector<Actor> agents;
     if (verbal) {
       bool passive_subject = false;
-      const int subj = SubjectOf(t.word, &passive_subject);
+      const int subj = tw.upos == "ADJ" ? AdjectiveSubject(t.word)
+                                        : SubjectOf(t.word, &passive_subject);
       // A participle read as an adjective ("were wounded") has its patient
       // as subject.
       const bool passive =
@@ -1180,6 +1207,17 @@ class SentenceRun {
         t.frame == Frame::kNone && t.event_class >= 0 &&
         lex_.event_classes[static_cast<size_t>(t.event_class)].name ==
             "military_operation";
+    // Chemical weapons named anywhere in the sentence decide its kind
+    // ("fired projectiles stuffed with poisonous gas").
+    if (!operation) {
+      for (const LexMatch& im : v_.matches()) {
+        if (im.kind == EntryKind::kInstrument && !IsTheme(im.head) &&
+            lex_.instrument_classes[im.index] == "chemical") {
+          SetInstrument(&im, e);
+          break;
+        }
+      }
+    }
     if (!e->instrument && !operation) {
       const LexMatch* best = nullptr;
       int best_distance = 1 << 30;
@@ -1213,6 +1251,27 @@ class SentenceRun {
     DateOf(t.word, e);
   }
 
+  // Whom a participle read as an adjective is said of: its subject ("two
+  // were wounded"), the object of the verb it completes ("leaving 20
+  // soldiers injured"), a bare noun hung on it by the parser ("20
+  // servicemen injured"), or the subject of the verb it completes ("one
+  // person was confirmed killed").
+  int AdjectiveSubject(int adj) const {
+    if (const int s = v_.FirstChild(adj, "nsubj"); s >= 0) return s;
+    for (int c : v_.word(adj).children) {
+      if (v_.word(c).deprel == "obl" && v_.word(c).subtype == "unmarked" &&
+          IsNominal(v_.word(c).upos)) {
+        return c;
+      }
+    }
+    const WordView& w = v_.word(adj);
+    if (w.deprel == "xcomp" && w.head >= 0) {
+      if (const int o = v_.FirstChild(w.head, "obj"); o >= 0) return o;
+      return v_.FirstChild(w.head, "nsubj");
+    }
+    return -1;
+  }
+
   void CasualtiesOf(const Trigger& t, Event* e) const {
     const WordView& tw = v_.word(t.word);
     int victim = -1;
@@ -1222,11 +1281,7 @@ class SentenceRun {
       if (victim < 0 && tw.head >= 0 && IsNominal(v_.word(tw.head).upos)) {
         victim = tw.head;
       }
-      // "one person has been confirmed killed": the subject of the verb
-      // the participle completes.
-      if (victim < 0 && tw.head >= 0 && tw.deprel == "xcomp") {
-        victim = v_.FirstChild(tw.head, "nsubj");
-      }
+      if (victim < 0) victim = AdjectiveSubject(t.word);
     } else if (tw.upos == "NOUN") {
       for (int c : tw.children) {
         if (v_.word(c).deprel == "nmod" && v_.CaseOf(c) == "of") victim = c;

@@ -66,6 +66,7 @@ SentenceView::SentenceView(const SyntaxSentence& parsed,
   RepairPerfectParticiples();
   RepairGerundObjects();
   RepairVerblessRoots();
+  RepairFalsePassives();
   for (size_t i = 0; i < n; ++i) {
     const int h = words_[i].head;
     if (h >= 0 && static_cast<size_t>(h) < n) {
@@ -371,6 +372,29 @@ void SentenceView::RepairVerblessRoots() {
     root.deprel = "nsubj";
     root.subtype = "";
     break;
+  }
+}
+
+// "The rebels fired projectiles" parsed with "rebels" as a passive
+// subject: a verb with an object and no passive auxiliary ("was", "got")
+// is active.
+void SentenceView::RepairFalsePassives() {
+  const int n = size();
+  for (int v = 0; v < n; ++v) {
+    bool object = false, auxiliary = false;
+    for (int k = 0; k < n; ++k) {
+      const WordView& w = words_[static_cast<size_t>(k)];
+      if (w.head != v) continue;
+      object |= w.deprel == "obj";
+      auxiliary |= w.deprel == "aux" && w.subtype == "pass";
+    }
+    if (!object || auxiliary) continue;
+    for (int k = 0; k < n; ++k) {
+      WordView& w = words_[static_cast<size_t>(k)];
+      if (w.head == v && w.deprel == "nsubj" && w.subtype == "pass") {
+        w.subtype = "";
+      }
+    }
   }
 }
 

@@ -75,6 +75,7 @@ class SentenceView {
   void RepairPerfectParticiples();
   void RepairGerundObjects();
   void RepairVerblessRoots();
+  void RepairFalsePassives();
 
   const lexicon::Lexicon& lexicon_;
   std::vector<WordView> words_;
