@@ -1462,7 +1462,15 @@ class SentenceRun {
       for (int c : v_.word(x).children) {
         const WordView& cw = v_.word(c);
         if (cw.deprel != "obl" && cw.deprel != "nmod") continue;
-        const std::string prep = v_.CaseOf(c);
+        std::string prep = v_.CaseOf(c);
+        // "On September 19, on the highway" with the second "on" hung on
+        // the date: the preposition right before the phrase.
+        if (prep.empty()) {
+          const int first = v_.Phrase(c).front();
+          if (first > 0 && v_.word(first - 1).upos == "ADP") {
+            prep = v_.word(first - 1).lemma;
+          }
+        }
         if (prep != "in" && prep != "near" && prep != "on" && prep != "at" &&
             prep != "outside") {
           continue;
@@ -1474,8 +1482,8 @@ class SentenceRun {
             v_.MatchAt(c, EntryKind::kNounClass) == nullptr) {
           continue;
         }
-        // A date is not a place.
-        bool is_date = false;
+        // A date is not a place ("in May").
+        bool is_date = time::MonthFromName(cw.form).has_value();
         for (const time::DateMention& d : dates_) {
           if (d.first <= c && c <= d.last) is_date = true;
         }
@@ -1496,7 +1504,27 @@ class SentenceRun {
         return;
       }
       const std::string_view rel = v_.word(x).deprel;
-      if (rel != "xcomp" && rel != "conj" && rel != "advcl") break;
+      // "On the highway, a mine killed two civilians": an event noun that
+      // is the subject or object of a verb happened where the verb did.
+      const bool nominal_argument =
+          step == 0 && (rel == "nsubj" || rel == "obj") &&
+          v_.word(x).head >= 0 && v_.word(v_.word(x).head).upos == "VERB";
+      // A finite verb hung on a noun as a clause ("a mine planted by ...
+      // killed civilians" parsed with "planted" as the main verb) is the
+      // main predicate: the sentence's place is its place.
+      const std::string_view xpos = v_.word(x).xpos;
+      if (rel == "acl" && (xpos == "VBD" || xpos == "VBZ" || xpos == "VBP")) {
+        int root = x;
+        for (int k = 0; k < 32 && v_.word(root).head >= 0; ++k) {
+          root = v_.word(root).head;
+        }
+        x = root;
+        continue;
+      }
+      if (rel != "xcomp" && rel != "conj" && rel != "advcl" &&
+          !nominal_argument) {
+        break;
+      }
       x = v_.word(x).head;
     }
   }
