@@ -110,7 +110,16 @@ class ActorResolver {
             prep == "across") {
           add_countries(v_.Phrase(c));
         }
+        // "activists from the Fatah party": the body they belong to.
+        if (prep == "from" && orgs.empty()) {
+          orgs = v_.MatchesIn(v_.Phrase(c), EntryKind::kOrganization);
+        }
       }
+    }
+    // A modifier ("general strike") names no actor by a word for people.
+    if (head.upos == "ADJ" && head.deprel == "amod" && orgs.empty() &&
+        countries.empty()) {
+      return out;
     }
     std::sort(countries.begin(), countries.end(),
               [](const LexMatch* a, const LexMatch* b) {
@@ -152,7 +161,18 @@ class ActorResolver {
         }
         return out;
       }
-      Fill(Nearest(distinct, w), &base);
+      // "Bosnian Serbs", "Iraqi Kurds": a people named by the head, the
+      // state they live in by the adjective before it.
+      const LexMatch* pick = Nearest(distinct, w);
+      if (pick != nullptr && pick->begin <= w && w < pick->end) {
+        for (const LexMatch* m : distinct) {
+          if (m != pick && m->end <= pick->begin &&
+              m->kind == EntryKind::kCountryAdjective) {
+            pick = m;
+          }
+        }
+      }
+      Fill(pick, &base);
     }
     if (base.code.empty()) base.code = ActorCode(base, lex_);
     out.push_back(std::move(base));
@@ -1246,6 +1266,19 @@ class SentenceRun {
       a.text = std::string(v_.word(pronoun_subject).form);
       a.span = v_.word(pronoun_subject).span;
       e->source.push_back(std::move(a));
+    }
+    // "Bosnian Serbs said their forces had withdrawn": a speaker's own
+    // ("its", "their") belong to the speaker's country.
+    if (e->claim && e->claim->claimant &&
+        !e->claim->claimant->country.empty()) {
+      for (Actor& a : e->source) {
+        const std::string lower = lexicon::FoldCase(a.text);
+        if (a.country.empty() &&
+            (lower.starts_with("its ") || lower.starts_with("their "))) {
+          a.country = e->claim->claimant->country;
+          a.code = ActorCode(a, lex_);
+        }
+      }
     }
     Place(t.word, e);
     DateOf(t.word, e);

@@ -232,6 +232,26 @@ void ApplyCodebooks(const lexicon::Lexicon& lex, Event* e) {
       }
     }
   }
+  // A hostile act announced for later ("will impose sanctions", "would
+  // blockade Paris", "may halt mediation", "is prepared to impose martial
+  // law") is a threat: PLOVER THREATEN, CAMEO 13 with the sub-code of the
+  // act (131 non-force, 137 repression, 138 force).
+  if (e->modality == "future" || e->modality == "hypothetical") {
+    struct Threat {
+      const char* plover;
+      const char* cameo;
+    };
+    static constexpr Threat kThreats[] = {
+        {"SANCTION", "131"}, {"COERCE", "137"}, {"ASSAULT", "138"}};
+    for (const Threat& t : kThreats) {
+      if (e->plover.type == t.plover) {
+        e->plover.type = "THREATEN";
+        e->plover.mode.clear();
+        e->cameo = t.cameo;
+        break;
+      }
+    }
+  }
 }
 
 void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
