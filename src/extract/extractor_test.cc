@@ -132,6 +132,9 @@ TEST_F(ExtractorTest, MainEventTypeAndActors) {
        "chemical_weapon", "", "", "asserted"},
       {"Warplanes dropped bombs on the market.", "air_strike", "", "",
        "asserted"},
+      // people named resolve to their country's government
+      {"Putin met Erdogan in Sochi on Monday.", "consult", "RUSGOV", "TURGOV",
+       "asserted"},
       // the country of an actor from "in X"
       {"Opposition groups in Zimbabwe demanded new elections.", "demand",
        "ZWEOPP", "", "asserted"},

@@ -115,6 +115,7 @@ class Compiler {
   void CompileEventClasses();
   void CompileCountries();
   void CompileOrganizations();
+  void CompileOrganizationFile(const std::string& file);
   void CompileSectors();
   void CompileEvents();
   void CompileSimple(const std::string& file, std::string_view value_column,
@@ -317,8 +318,15 @@ void Compiler::CompileCountries() {
   }
 }
 
+// Organisations, and people named as actors (people.tsv, the same
+// columns): both resolve to one actor with a country and a sector.
 void Compiler::CompileOrganizations() {
-  const std::string file = "organizations.tsv";
+  for (const char* file : {"organizations.tsv", "people.tsv"}) {
+    CompileOrganizationFile(file);
+  }
+}
+
+void Compiler::CompileOrganizationFile(const std::string& file) {
   const auto& sectors = SectorCodes();
   for (TsvRow& row :
        ReadTsv(file, {"name", "country", "sector", "code", "aliases"})) {
