@@ -1188,18 +1188,47 @@ class SentenceRun {
         const int subj = v_.FirstChild(t.word, "nsubj");
         if (subj >= 0) AddActors(subj, &e->target);
       }
-      // Light verbs: "X carried out / launched / conducted an attack".
-      if ((tw.deprel == "obj" || tw.deprel == "nsubj" || tw.deprel == "obl") &&
-          tw.head >= 0 && v_.word(tw.head).upos == "VERB") {
-        const int verb = tw.head;
+      // Light verbs: "X carried out / launched / conducted an attack"; the
+      // event noun may be measured ("provided 25,000 tons of food aid").
+      int carrier = t.word;
+      if (tw.deprel == "nmod" && v_.CaseOf(t.word) == "of" && tw.head >= 0 &&
+          IsNominal(v_.word(tw.head).upos)) {
+        carrier = tw.head;
+      }
+      const WordView& cw = v_.word(carrier);
+      if ((cw.deprel == "obj" || cw.deprel == "nsubj" || cw.deprel == "obl") &&
+          cw.head >= 0 && v_.word(cw.head).upos == "VERB") {
+        const int verb = cw.head;
+        // Whoever condemns, denies, investigates or welcomes an attack did
+        // not carry it out: a verb of judging or answering another's act
+        // does not lend its subject.
+        bool lends_subject = true;
+        if (const LexMatch* m = v_.MatchAt(verb, EntryKind::kEventWord)) {
+          const int c = lex_.event_words[m->index].event_class;
+          if (c >= 0) {
+            const std::string& p =
+                lex_.event_classes[static_cast<size_t>(c)].plover;
+            lends_subject &= p != "ACCUSE" && p != "REJECT" && p != "SUPPORT" &&
+                             p != "PROTEST" && p != "REQUEST";
+          }
+        }
         // "X carried out an attack", "X arrived on a visit".
-        if ((tw.deprel == "obj" || tw.deprel == "obl") && e->source.empty()) {
+        if ((cw.deprel == "obj" || cw.deprel == "obl") && e->source.empty() &&
+            lends_subject) {
           bool passive = false;
           const int subj = SubjectOf(verb, &passive);
-          if (subj >= 0 && !passive) AddActors(subj, &e->source);
+          if (subj >= 0 && !passive) {
+            AddActors(subj, &e->source);
+            const WordView& sw = v_.word(subj);
+            if (cw.deprel == "obj" && sw.upos == "PRON" &&
+                (sw.lemma == "it" || sw.lemma == "they" || sw.lemma == "he" ||
+                 sw.lemma == "she")) {
+              pronoun_subject = subj;
+            }
+          }
         }
         // "gave Tanzania a grant", "offered aid to the refugees".
-        if (tw.deprel == "obj" && e->target.empty()) {
+        if (cw.deprel == "obj" && e->target.empty()) {
           const int iobj = v_.FirstChild(verb, "iobj");
           if (iobj >= 0) AddActors(iobj, &e->target);
           for (int c : v_.Children(verb, "obl")) {
@@ -1207,7 +1236,7 @@ class SentenceRun {
             if (prep == "to" || prep == "for") AddActors(c, &e->target);
           }
         }
-        if (tw.deprel == "nsubj" && e->target.empty()) {
+        if (cw.deprel == "nsubj" && e->target.empty()) {
           // "The attack killed ten people": handled as casualties; "the
           // strike hit a school": the object is the target.
           const int obj = v_.FirstChild(verb, "obj");

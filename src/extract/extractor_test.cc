@@ -282,6 +282,19 @@ TEST_F(ExtractorTest, EverySpanPointsIntoTheText) {
   }
 }
 
+TEST_F(ExtractorTest, WhoCondemnsAnAttackDidNotCarryItOut) {
+  const CodedDocument doc =
+      Code("The foreign ministry condemned the shelling of the village.");
+  const Event* e = Find(doc, "shelling");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->source.empty()) << Codes(e->source);
+  // A verb that is no event of its own lends its subject.
+  const CodedDocument carried =
+      Code("Rebels carried out an attack on the army base.");
+  ASSERT_FALSE(carried.events.empty());
+  EXPECT_EQ(Codes(carried.events.front().source), "REB");
+}
+
 TEST_F(ExtractorTest, DroppingAnythingButOrdnanceIsNoEvent) {
   const CodedDocument doc =
       Code("Prosecutors dropped the charges against the journalist.");

@@ -67,6 +67,7 @@ SentenceView::SentenceView(const SyntaxSentence& parsed,
   RepairGerundObjects();
   RepairVerblessRoots();
   RepairFalsePassives();
+  RepairUpToSubjects();
   for (size_t i = 0; i < n; ++i) {
     const int h = words_[i].head;
     if (h >= 0 && static_cast<size_t>(h) < n) {
@@ -395,6 +396,38 @@ void SentenceView::RepairFalsePassives() {
         w.subtype = "";
       }
     }
+  }
+}
+
+// "Up to 100 ethnic Albanians demonstrated" is sometimes parsed with "up
+// to" as the preposition of an oblique. "Up to" before a number modifies
+// the number; the noun before a verb without a subject is its subject.
+void SentenceView::RepairUpToSubjects() {
+  const int n = size();
+  for (int i = 0; i + 2 < n; ++i) {
+    WordView& up = words_[static_cast<size_t>(i)];
+    WordView& to = words_[static_cast<size_t>(i + 1)];
+    const WordView& number = words_[static_cast<size_t>(i + 2)];
+    if (up.lemma != "up" || to.lemma != "to" || number.upos != "NUM") continue;
+    const int noun = number.head;
+    if (noun <= i + 2 || noun >= n) continue;
+    WordView& nw = words_[static_cast<size_t>(noun)];
+    const int verb = nw.head;
+    if (nw.deprel != "obl" || verb <= noun || verb >= n) continue;
+    bool has_subject = false;
+    for (int k = 0; k < n; ++k) {
+      const WordView& w = words_[static_cast<size_t>(k)];
+      has_subject |= w.head == verb && w.deprel == "nsubj";
+    }
+    if (has_subject) continue;
+    nw.deprel = "nsubj";
+    nw.subtype = "";
+    up.head = i + 2;
+    up.deprel = "advmod";
+    up.subtype = "";
+    to.head = i;
+    to.deprel = "fixed";
+    to.subtype = "";
   }
 }
 

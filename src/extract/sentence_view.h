@@ -76,6 +76,7 @@ class SentenceView {
   void RepairGerundObjects();
   void RepairVerblessRoots();
   void RepairFalsePassives();
+  void RepairUpToSubjects();
 
   const lexicon::Lexicon& lexicon_;
   std::vector<WordView> words_;

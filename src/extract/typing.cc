@@ -304,6 +304,31 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
             break;
           }
         }
+        // A strike by workers, students or a crowd, or one that lasts days
+        // ("a four-day strike", "a general strike"), is a stoppage of work.
+        if (frame == Frame::kAttack && v.word(trigger).lemma == "strike" &&
+            v.word(trigger).upos == "NOUN") {
+          bool stoppage = AnyActor(e->source, [](const std::string& s) {
+            return s == "LAB" || s == "EDU" || s == "OPP" || s == "CVL" ||
+                   s == "HLH";
+          });
+          for (int c : v.word(trigger).children) {
+            const std::string& l = v.word(c).lemma;
+            if ((v.word(c).deprel == "amod" ||
+                 v.word(c).deprel == "compound") &&
+                (l == "general" || l == "nationwide" || l == "national" ||
+                 l == "indefinite" || l == "labour" || l == "labor" ||
+                 l.find("-day") != std::string::npos ||
+                 l.find("-hour") != std::string::npos ||
+                 l.find("-week") != std::string::npos)) {
+              stoppage = true;
+            }
+          }
+          if (stoppage) {
+            cls = "peaceful_protest";
+            break;
+          }
+        }
         // "fired rockets", "launched missiles": ordnance as the object.
         cls = Attack(*e, frame, ObjectClass(v, lex, ObjectWord(v, trigger)));
         break;
