@@ -1039,6 +1039,18 @@ class SentenceRun {
           }
         }
       }
+      // "Israeli helicopters shelled the town": a state's weapons are its
+      // armed forces'.
+      if (iw.deprel == "nsubj" && agents->empty()) {
+        for (Actor& a : actors_.Resolve(w)) {
+          if (a.country.empty() && a.name.empty()) continue;
+          if (a.sector.empty()) {
+            a.sector = "MIL";
+            a.code = ActorCode(a, lex_);
+          }
+          agents->push_back(std::move(a));
+        }
+      }
       return true;
     }
     return false;

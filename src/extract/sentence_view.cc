@@ -68,6 +68,7 @@ SentenceView::SentenceView(const SyntaxSentence& parsed,
   RepairVerblessRoots();
   RepairFalsePassives();
   RepairUpToSubjects();
+  RepairVerblessSentences();
   for (size_t i = 0; i < n; ++i) {
     const int h = words_[i].head;
     if (h >= 0 && static_cast<size_t>(h) < n) {
@@ -428,6 +429,49 @@ void SentenceView::RepairUpToSubjects() {
     to.head = i;
     to.deprel = "fixed";
     to.subtype = "";
+  }
+}
+
+// "Israeli helicopters and tanks shelled positions near Rafah" is
+// sometimes tagged with "shelled" as an adjective of "positions", leaving
+// the sentence without a verb. In a sentence with no verb, a past form in
+// "-ed" modifying a noun after the root is the predicate: the root noun is
+// its subject and the noun it modified its object.
+void SentenceView::RepairVerblessSentences() {
+  const int n = size();
+  int root = -1;
+  for (int k = 0; k < n; ++k) {
+    const WordView& w = words_[static_cast<size_t>(k)];
+    if (w.upos == "VERB" || w.upos == "AUX") return;
+    if (w.head < 0) root = k;
+  }
+  if (root < 0 || (words_[static_cast<size_t>(root)].upos != "NOUN" &&
+                   words_[static_cast<size_t>(root)].upos != "PROPN")) {
+    return;
+  }
+  for (int p = root + 1; p < n; ++p) {
+    WordView& part = words_[static_cast<size_t>(p)];
+    if (part.upos != "ADJ" || part.deprel != "amod" || part.head <= p ||
+        part.head >= n || part.form.size() < 4 || !part.form.ends_with("ed")) {
+      continue;
+    }
+    const int object = part.head;
+    for (int k = p + 1; k < n; ++k) {
+      WordView& w = words_[static_cast<size_t>(k)];
+      if (w.head == root && k != object) w.head = p;
+    }
+    WordView& obj = words_[static_cast<size_t>(object)];
+    obj.head = p;
+    obj.deprel = "obj";
+    obj.subtype = "";
+    part.head = -1;
+    part.deprel = "root";
+    part.upos = "VERB";
+    WordView& subject = words_[static_cast<size_t>(root)];
+    subject.head = p;
+    subject.deprel = "nsubj";
+    subject.subtype = "";
+    return;
   }
 }
 

@@ -77,6 +77,7 @@ class SentenceView {
   void RepairVerblessRoots();
   void RepairFalsePassives();
   void RepairUpToSubjects();
+  void RepairVerblessSentences();
 
   const lexicon::Lexicon& lexicon_;
   std::vector<WordView> words_;
