@@ -948,7 +948,7 @@ class SentenceRun {
         const std::string gp = v_.CaseOf(g);
         if (v_.word(g).deprel == "nmod" &&
             (gp == "of" || gp == "against" || gp == "on" || gp == "from" ||
-             gp == "to" || gp == "with")) {
+             gp == "to" || gp == "with" || gp == "by")) {
           AddActors(g, to);
         }
       }
@@ -1319,6 +1319,42 @@ class SentenceRun {
           a.country = e->claim->claimant->country;
           a.code = ActorCode(a, lex_);
         }
+      }
+    }
+    // "arrived in Amman", "lifted the curfew in Montenegro", "dispatched
+    // inspectors to Iran": with no one else acted on, the country a visit
+    // goes to, or where a concession or measure takes effect, is its
+    // counterpart, as the CAMEO and PLOVER coding rules have it. Not for
+    // violence, whose place stays a place, nor for talks and agreements,
+    // whose host is not a party.
+    const lexicon::EventClass* counterpart_by_place =
+        t.frame == Frame::kNone && t.event_class >= 0
+            ? &lex_.event_classes[static_cast<size_t>(t.event_class)]
+            : nullptr;
+    if (counterpart_by_place != nullptr &&
+        (counterpart_by_place->plover == "ASSAULT" ||
+         counterpart_by_place->plover == "AGREE" ||
+         (counterpart_by_place->plover == "CONSULT" &&
+          counterpart_by_place->name != "visit"))) {
+      counterpart_by_place = nullptr;
+    }
+    if (e->target.empty() && counterpart_by_place != nullptr) {
+      int verb = t.word;
+      if (tw.upos != "VERB" && (tw.deprel == "obj" || tw.deprel == "nsubj") &&
+          tw.head >= 0) {
+        verb = tw.head;
+      }
+      for (int c : v_.word(verb).children) {
+        if (v_.word(c).deprel != "obl") continue;
+        const std::string prep = v_.CaseOf(c);
+        if (prep != "in" && prep != "to" && prep != "into") continue;
+        for (Actor& a : actors_.Resolve(c)) {
+          if (!a.country.empty() && (a.sector.empty() || a.sector == "GOV") &&
+              a.name.empty()) {
+            e->target.push_back(std::move(a));
+          }
+        }
+        if (!e->target.empty()) break;
       }
     }
     Place(t.word, e);
