@@ -382,20 +382,22 @@ void SentenceView::RepairVerblessRoots() {
 // is active.
 void SentenceView::RepairFalsePassives() {
   const int n = size();
-  for (int v = 0; v < n; ++v) {
-    bool object = false, auxiliary = false;
-    for (int k = 0; k < n; ++k) {
-      const WordView& w = words_[static_cast<size_t>(k)];
-      if (w.head != v) continue;
-      object |= w.deprel == "obj";
-      auxiliary |= w.deprel == "aux" && w.subtype == "pass";
+  std::vector<char> object(static_cast<size_t>(n), 0);
+  std::vector<char> auxiliary(static_cast<size_t>(n), 0);
+  for (const WordView& w : words_) {
+    if (w.head < 0 || w.head >= n) continue;
+    object[static_cast<size_t>(w.head)] |= w.deprel == "obj";
+    auxiliary[static_cast<size_t>(w.head)] |=
+        w.deprel == "aux" && w.subtype == "pass";
+  }
+  for (WordView& w : words_) {
+    if (w.head < 0 || w.head >= n || w.deprel != "nsubj" ||
+        w.subtype != "pass") {
+      continue;
     }
-    if (!object || auxiliary) continue;
-    for (int k = 0; k < n; ++k) {
-      WordView& w = words_[static_cast<size_t>(k)];
-      if (w.head == v && w.deprel == "nsubj" && w.subtype == "pass") {
-        w.subtype = "";
-      }
+    if (object[static_cast<size_t>(w.head)] &&
+        !auxiliary[static_cast<size_t>(w.head)]) {
+      w.subtype = "";
     }
   }
 }
