@@ -355,8 +355,11 @@ class SentenceRun {
     // Casualty verbs attached to another event become its casualties.
     std::vector<bool> absorbed(triggers.size(), false);
     std::vector<Event> events(triggers.size());
+    std::vector<std::string> place_country(triggers.size());
     for (size_t i = 0; i < triggers.size(); ++i) {
+      place_country_.clear();
       BuildEvent(triggers[i], &events[i]);
+      place_country[i] = place_country_;
     }
     for (size_t i = 0; i < triggers.size(); ++i) {
       if (triggers[i].frame != Frame::kKill &&
@@ -397,6 +400,19 @@ class SentenceRun {
     }
     for (size_t i = 0; i < triggers.size(); ++i) {
       if (absorbed[i]) continue;
+      // Victims and targets named without a country ("24 people",
+      // "demonstrators") are of the country the event took place in, when
+      // its place names one ("in Serbia", "in Monrovia").
+      if (!place_country[i].empty()) {
+        for (Actor& a : events[i].target) {
+          if (a.country.empty() && a.name.empty() && !a.sector.empty() &&
+              a.sector != "IGO" && a.sector != "NGO" && a.sector != "PKO" &&
+              !a.first_person) {
+            a.country = place_country[i];
+            a.code = ActorCode(a, lex_);
+          }
+        }
+      }
       Type(triggers[i], &events[i]);
       if (events[i].event_class.empty()) continue;  // not an event after all
 
@@ -1611,6 +1627,9 @@ class SentenceRun {
         }
         loc.text = text_.substr(loc.span.begin, loc.span.size());
         e->location = std::move(loc);
+        for (const Actor& a : actors_.Resolve(c)) {
+          if (!a.country.empty() && a.name.empty()) place_country_ = a.country;
+        }
         return;
       }
       const std::string_view rel = v_.word(x).deprel;
@@ -1699,6 +1718,8 @@ class SentenceRun {
   int sentence_;
   std::optional<absl::CivilDay> date_;
   ActorResolver actors_;
+  // The country of the place BuildEvent last found, if it names one.
+  mutable std::string place_country_;
   std::vector<time::DateMention> dates_;
 };
 
