@@ -1,5 +1,7 @@
 // `sitrep parse`, `sitrep eval ud` and `sitrep train-parser` as a user runs
 // them, with the committed model.
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -28,9 +30,12 @@ std::vector<std::vector<std::string>> WordLines(const std::string& conllu) {
   return lines;
 }
 
+// Named per process: a build's tests and its sanitizer build's may run at
+// once.
 std::string Temporary(const std::string& name, const std::string& contents) {
-  const std::string path =
-      (std::filesystem::temp_directory_path() / name).string();
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            (std::to_string(::getpid()) + "_" + name))
+                               .string();
   std::ofstream(path, std::ios::binary) << contents;
   return path;
 }
@@ -125,7 +130,9 @@ TEST(CliParseTest, TrainParserWritesALoadableModel) {
   for (int i = 0; i < 20; ++i) treebank += kGold;
   const std::string train = Temporary("sitrep_tiny_train.conllu", treebank);
   const std::string model =
-      (std::filesystem::temp_directory_path() / "sitrep_tiny.parser").string();
+      (std::filesystem::temp_directory_path() /
+       (std::to_string(::getpid()) + "_sitrep_tiny.parser"))
+          .string();
   const RunResult trained =
       RunCommand({SitrepBinary(), "train-parser", "--train", train, "--dev",
                   train, "-o", model, "--epochs", "2", "--threads", "1"});

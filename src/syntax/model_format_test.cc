@@ -1,5 +1,7 @@
 #include "syntax/model_format.h"
 
+#include <unistd.h>
+
 #include <zlib.h>
 
 #include <cstring>
@@ -42,7 +44,8 @@ TEST(ModelFormatTest, RoundTripsSectionsAligned) {
 
 TEST(ModelFormatTest, WritesAndMapsAFile) {
   const std::string path =
-      (std::filesystem::temp_directory_path() / "sitrep_model_format_test.bin")
+      (std::filesystem::temp_directory_path() /
+       (std::to_string(::getpid()) + "_sitrep_model_format_test.bin"))
           .string();
   ModelFileWriter writer;
   writer.AddSection("a", "xyz");

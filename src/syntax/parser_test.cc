@@ -1,5 +1,7 @@
 // The committed model (models/en.parser) through the public Parser API:
 // loading and its errors, and well-formed trees on awkward input.
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -131,9 +133,12 @@ std::string ReadBytes(const std::string& path) {
   return bytes.str();
 }
 
+// Named per process, so that two test runs at once (a build and its
+// sanitizer build) do not write each other's files.
 std::string WriteTemporary(const std::string& name, const std::string& bytes) {
-  const std::string path =
-      (std::filesystem::temp_directory_path() / name).string();
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            (std::to_string(::getpid()) + "_" + name))
+                               .string();
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }
@@ -164,6 +169,8 @@ TEST(ParserTest, BadModelFilesGiveClearErrors) {
   EXPECT_NE(text.status().message().find("not a sitrep model"),
             std::string::npos);
   std::filesystem::remove(truncated);
+  std::filesystem::remove(WriteTemporary("sitrep_flipped.parser", ""));
+  std::filesystem::remove(WriteTemporary("sitrep_text.parser", ""));
 }
 
 }  // namespace
