@@ -119,6 +119,9 @@ TEST_F(ExtractorTest, MainEventTypeAndActors) {
       // "have" + participle misparsed as a modifier of the object
       {"Government troops have regained control of the town.",
        "government_regains_territory", "MIL", "", "asserted"},
+      // land recovered is land retaken
+      {"Government troops recovered several villages near the border.",
+       "government_regains_territory", "MIL", "", "asserted"},
       // recipients: indirect object, "to", the subject of what is demanded
       {"Norway gave Tanzania a grant for water projects.", "aid", "NOR", "TZA",
        "asserted"},

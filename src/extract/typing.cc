@@ -257,6 +257,14 @@ void ApplyCodebooks(const lexicon::Lexicon& lex, Event* e) {
 void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
                Frame frame, int event_class, Event* e) {
   std::string cls;
+  // "recovered the regions near the border": land recovered is land
+  // retaken (land found is not).
+  if (frame == Frame::kFind && v.word(trigger).lemma == "recover") {
+    const std::string what = ObjectClass(v, lex, ObjectWord(v, trigger));
+    if (what == "territory" || what == "populated" || what == "military") {
+      frame = Frame::kSeize;
+    }
+  }
   if (frame == Frame::kNone) {
     cls = lex.event_classes[static_cast<size_t>(event_class)].name;
     // "freed several villages": territory, not prisoners.
@@ -336,8 +344,11 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
       case Frame::kSeize: {
         const int obj = ObjectWord(v, trigger);
         std::string what = ObjectClass(v, lex, obj);
+        // "took control of", "gained ground": land.
         if (what.empty() &&
-            v.word(trigger).lemma.find("control") != std::string::npos) {
+            (v.word(trigger).lemma.find("control") != std::string::npos ||
+             (obj >= 0 && (v.word(obj).lemma == "control" ||
+                           v.word(obj).lemma == "ground")))) {
           what = "territory";
         }
         const std::string& lemma = v.word(trigger).lemma;
