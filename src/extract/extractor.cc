@@ -533,6 +533,15 @@ class SentenceRun {
           }
         }
       }
+      // "victims of rape": a noun whose "of" names the event only
+      // carries it.
+      if (v_.word(t.word).upos == "NOUN" && t.frame != Frame::kKill &&
+          t.frame != Frame::kInjure) {
+        for (int c : v_.Children(t.word, "nmod")) {
+          if (v_.CaseOf(c) != "of") continue;
+          for (const Trigger& u : out) light |= u.word == c;
+        }
+      }
       if (!light) kept.push_back(t);
     }
     out.swap(kept);
