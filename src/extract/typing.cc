@@ -86,6 +86,15 @@ std::string ObjectClass(const SentenceView& v, const lexicon::Lexicon& lex,
     return "territory";
   }
   if (v.word(w).upos == "PROPN") return "territory";
+  // Nothing known of the word itself: what it is coordinated with
+  // ("seized the effort ..., 12 firearms and rounds" as the parser may
+  // join them).
+  if (depth < 2) {
+    for (int c : v.Children(w, "conj")) {
+      const std::string inner = ObjectClass(v, lex, c, depth + 1);
+      if (!inner.empty()) return inner;
+    }
+  }
   return "";
 }
 
