@@ -1513,6 +1513,18 @@ class SentenceRun {
           }
         }
       }
+      // "In order to ensure ..., suppress ... and withdraw ...": a bare
+      // infinitive left as the root after a purpose clause continues the
+      // purpose.
+      if (word.head < 0 && word.xpos == "VB" && v_.FirstChild(x, "nsubj") < 0 &&
+          v_.FirstChild(x, "aux") < 0) {
+        for (int c : v_.Children(x, "advcl")) {
+          if (c < x && (v_.HasChildLemma(c, "mark", "to") ||
+                        v_.MarkOf(c) == "in order to")) {
+            return "future";
+          }
+        }
+      }
       if (step > 0) {
         if (word.lemma == "threaten" || word.lemma == "warn" ||
             word.lemma == "vow") {

@@ -119,6 +119,11 @@ TEST_F(ExtractorTest, MainEventTypeAndActors) {
       // "have" + participle misparsed as a modifier of the object
       {"Government troops have regained control of the town.",
        "government_regains_territory", "MIL", "", "asserted"},
+      // a purpose is not a fact
+      {"In order to ensure the safety of civilians, suppress provocations, "
+       "disarm and withdraw the illegal armed formations from our "
+       "territories, anti-terrorist measures have begun in the region.",
+       "retreat", "", "", "future"},
       // land recovered is land retaken
       {"Government troops recovered several villages near the border.",
        "government_regains_territory", "MIL", "", "asserted"},
