@@ -260,6 +260,14 @@ std::vector<const LexMatch*> SentenceView::MatchesIn(
   return out;
 }
 
+// Hangs a word on `head` with relation `deprel` (no subtype): the parse
+// repairs below move words with it.
+void SentenceView::Attach(WordView* w, int head, std::string_view deprel) {
+  w->head = head;
+  w->deprel = deprel;
+  w->subtype = "";
+}
+
 // "Troops have regained control of the village" is sometimes parsed with
 // "have" as the main verb (or as an auxiliary of a later verb) and "regained"
 // as a participle modifying "control". A past participle right after "have"
@@ -296,9 +304,7 @@ void SentenceView::RepairPerfectParticiples() {
       part.deprel = "ccomp";
       part.subtype = "";
     }
-    have.head = p;
-    have.deprel = "aux";
-    have.subtype = "";
+    Attach(&have, p, "aux");
     have.upos = "AUX";
   }
 }
@@ -325,14 +331,10 @@ void SentenceView::RepairGerundObjects() {
     }
     if (marker < 0 || marker != p - 1 || object.head < 0) continue;
     WordView& prep = words_[static_cast<size_t>(marker)];
-    gerund.head = object.head;
-    gerund.deprel = object.deprel == "obl" ? "advcl" : "acl";
-    gerund.subtype = "";
+    Attach(&gerund, object.head, object.deprel == "obl" ? "advcl" : "acl");
     prep.head = p;
     prep.deprel = "mark";
-    object.head = p;
-    object.deprel = "obj";
-    object.subtype = "";
+    Attach(&object, p, "obj");
   }
 }
 
@@ -367,12 +369,8 @@ void SentenceView::RepairVerblessRoots() {
       WordView& w = words_[static_cast<size_t>(k)];
       if (w.head == r) w.head = r + 1;
     }
-    verb.head = -1;
-    verb.deprel = "root";
-    verb.subtype = "";
-    root.head = r + 1;
-    root.deprel = "nsubj";
-    root.subtype = "";
+    Attach(&verb, -1, "root");
+    Attach(&root, r + 1, "nsubj");
     break;
   }
 }
@@ -425,12 +423,8 @@ void SentenceView::RepairUpToSubjects() {
     if (has_subject) continue;
     nw.deprel = "nsubj";
     nw.subtype = "";
-    up.head = i + 2;
-    up.deprel = "advmod";
-    up.subtype = "";
-    to.head = i;
-    to.deprel = "fixed";
-    to.subtype = "";
+    Attach(&up, i + 2, "advmod");
+    Attach(&to, i, "fixed");
   }
 }
 
@@ -463,16 +457,12 @@ void SentenceView::RepairVerblessSentences() {
       if (w.head == root && k != object) w.head = p;
     }
     WordView& obj = words_[static_cast<size_t>(object)];
-    obj.head = p;
-    obj.deprel = "obj";
-    obj.subtype = "";
+    Attach(&obj, p, "obj");
     part.head = -1;
     part.deprel = "root";
     part.upos = "VERB";
     WordView& subject = words_[static_cast<size_t>(root)];
-    subject.head = p;
-    subject.deprel = "nsubj";
-    subject.subtype = "";
+    Attach(&subject, p, "nsubj");
     return;
   }
 }

@@ -72,6 +72,9 @@ class SentenceView {
   // The lemmas of the children of `w` with relation `deprel` that precede
   // it, each with its fixed parts.
   std::string Markers(int w, std::string_view deprel) const;
+  // Repairs of parses commonly wrong on news, run before the child lists
+  // are built (see sentence_view.cc).
+  static void Attach(WordView* w, int head, std::string_view deprel);
   void RepairPerfectParticiples();
   void RepairGerundObjects();
   void RepairVerblessRoots();

@@ -222,43 +222,36 @@ void ApplyCodebooks(const lexicon::Lexicon& lex, Event* e) {
   // A cooperative act promised, offered or planned ("will provide aid",
   // "is willing to withdraw", "offered to negotiate") is, in both
   // codebooks, a commitment: PLOVER AGREE, CAMEO 03 "express intent to"
-  // with the sub-code of the act. The event keeps its class and modality.
-  if (e->modality == "future") {
-    struct Intent {
-      const char* plover;
-      const char* cameo;
-    };
-    static constexpr Intent kIntents[] = {
-        {"AID", "033"},     {"COOPERATE", "030"}, {"CONCEDE", "035"},
-        {"RETREAT", "035"}, {"CONSULT", "036"},   {"SUPPORT", "032"},
-    };
-    for (const Intent& i : kIntents) {
-      if (e->plover.type == i.plover) {
-        e->plover.type = "AGREE";
-        e->plover.mode.clear();
-        e->cameo = i.cameo;
-        break;
-      }
-    }
-  }
-  // A hostile act announced for later ("will impose sanctions", "would
-  // blockade Paris", "may halt mediation", "is prepared to impose martial
-  // law") is a threat: PLOVER THREATEN, CAMEO 13 with the sub-code of the
-  // act (131 non-force, 137 repression, 138 force).
-  if (e->modality == "future" || e->modality == "hypothetical") {
-    struct Threat {
-      const char* plover;
-      const char* cameo;
-    };
-    static constexpr Threat kThreats[] = {
-        {"SANCTION", "131"}, {"COERCE", "137"}, {"ASSAULT", "138"}};
-    for (const Threat& t : kThreats) {
-      if (e->plover.type == t.plover) {
-        e->plover.type = "THREATEN";
-        e->plover.mode.clear();
-        e->cameo = t.cameo;
-        break;
-      }
+  // with the sub-code of the act. A hostile act announced for later ("will
+  // impose sanctions", "would blockade Paris", "may halt mediation") is a
+  // threat: PLOVER THREATEN, CAMEO 13 with the sub-code of the act (131
+  // non-force, 137 repression, 138 force). The event keeps its class and
+  // modality.
+  struct Announced {
+    const char* plover;  // the act's type
+    bool hypothetical;   // also when only possible, not only planned
+    const char* recoded;
+    const char* cameo;
+  };
+  static constexpr Announced kAnnounced[] = {
+      {"AID", false, "AGREE", "033"},
+      {"COOPERATE", false, "AGREE", "030"},
+      {"CONCEDE", false, "AGREE", "035"},
+      {"RETREAT", false, "AGREE", "035"},
+      {"CONSULT", false, "AGREE", "036"},
+      {"SUPPORT", false, "AGREE", "032"},
+      {"SANCTION", true, "THREATEN", "131"},
+      {"COERCE", true, "THREATEN", "137"},
+      {"ASSAULT", true, "THREATEN", "138"},
+  };
+  for (const Announced& a : kAnnounced) {
+    if (e->plover.type == a.plover &&
+        (e->modality == "future" ||
+         (a.hypothetical && e->modality == "hypothetical"))) {
+      e->plover.type = a.recoded;
+      e->plover.mode.clear();
+      e->cameo = a.cameo;
+      break;
     }
   }
 }
