@@ -127,6 +127,13 @@ class ActorResolver {
               });
     if (orgs.empty() && sectors.empty() && countries.empty()) {
       if (!base.first_person && head.upos != "PROPN") return out;
+      // A name is capitalised; a lower-case "proper noun" is the tagger's
+      // mistake ("blocked the highway and lit bonfires").
+      if (!base.first_person && !head.form.empty() &&
+          !(head.form[0] >= 'A' && head.form[0] <= 'Z') &&
+          static_cast<unsigned char>(head.form[0]) < 0x80) {
+        return out;
+      }
     }
     base.text = Text(base.span);
     // The organisation nearest the head gives name, country and sector.
@@ -314,6 +321,9 @@ struct Trigger {
   const LexMatch* match = nullptr;
   Frame frame = Frame::kNone;
   int event_class = -1;
+  // What a party is told it must do ("Libya must hand over the suspects,
+  // the minister said"): a demand by the speaker on the subject.
+  bool demanded = false;
 };
 
 // Words that report an event as a kind of thing rather than an occurrence
@@ -325,6 +335,15 @@ bool UsableTrigger(const SentenceView& v, int w, const LexMatch& m) {
   if (word.deprel == "amod" && word.upos == "VERB" && m.end - m.begin > 1 &&
       m.begin == w && word.head > w && word.head < m.end) {
     return true;
+  }
+  // "a mediation mission", "a bombing campaign": the effort is the event.
+  if (word.deprel == "compound" && word.head > w) {
+    const std::string& head = v.word(word.head).lemma;
+    if (head == "effort" || head == "mission" || head == "bid" ||
+        head == "attempt" || head == "campaign" || head == "process" ||
+        head == "drive" || head == "initiative") {
+      return true;
+    }
   }
   if (word.deprel == "compound" || word.deprel == "amod") return false;
   return true;
@@ -348,6 +367,7 @@ class SentenceRun {
     SentenceEvents out;
     FindDateMentions();
     std::vector<Trigger> triggers = FindTriggers();
+    FindDemands(&triggers);
     std::vector<int> depth(triggers.size());
     for (size_t i = 0; i < triggers.size(); ++i) {
       depth[i] = Depth(triggers, triggers[i].word);
@@ -360,6 +380,14 @@ class SentenceRun {
       place_country_.clear();
       BuildEvent(triggers[i], &events[i]);
       place_country[i] = place_country_;
+      if (triggers[i].demanded) {
+        // The speaker demands; whoever must act is the target.
+        Event& e = events[i];
+        e.target = std::move(e.source);
+        e.source.clear();
+        if (e.claim && e.claim->claimant)
+          e.source.push_back(*e.claim->claimant);
+      }
     }
     for (size_t i = 0; i < triggers.size(); ++i) {
       if (triggers[i].frame != Frame::kKill &&
@@ -398,6 +426,9 @@ class SentenceRun {
           std::min(depth[static_cast<size_t>(host)], depth[i]);
       absorbed[i] = true;
     }
+    // Event nouns a verb took over ("lifted the blockade"): the verb's
+    // event stands for them.
+    std::vector<bool> taken_over(triggers.size(), false);
     for (size_t i = 0; i < triggers.size(); ++i) {
       if (absorbed[i]) continue;
       // Victims and targets named without a country ("24 people",
@@ -413,7 +444,27 @@ class SentenceRun {
           }
         }
       }
-      Type(triggers[i], &events[i]);
+      const int consumed = Type(triggers[i], &events[i]);
+      if (consumed < 0) continue;
+      for (size_t k = 0; k < triggers.size(); ++k) {
+        if (k == i || triggers[k].word != consumed) continue;
+        taken_over[k] = true;
+        // What the noun's own phrase says ("sanctions on Iran", "a curfew
+        // in Cizre") completes the verb's event.
+        Event& verb = events[i];
+        const Event& noun = events[k];
+        if (verb.source.empty()) verb.source = noun.source;
+        if (verb.target.empty()) verb.target = noun.target;
+        if (!verb.instrument) verb.instrument = noun.instrument;
+        if (!verb.fatalities) verb.fatalities = noun.fatalities;
+        if (!verb.injuries) verb.injuries = noun.injuries;
+        if (!verb.location) verb.location = noun.location;
+        if (!verb.date) verb.date = noun.date;
+        if (place_country[i].empty()) place_country[i] = place_country[k];
+      }
+    }
+    for (size_t i = 0; i < triggers.size(); ++i) {
+      if (absorbed[i] || taken_over[i]) continue;
       if (events[i].event_class.empty()) continue;  // not an event after all
 
       out.circumstance.push_back(Circumstance(triggers, i));
@@ -562,6 +613,63 @@ class SentenceRun {
     return out;
   }
 
+  // "Libya must hand over the suspects, the minister said", "said the US
+  // must be ready to mediate": an obligation put on another party in
+  // reported speech is a demand (CAMEO 10). The act demanded, when the
+  // lexicon knows it, becomes the demand; otherwise the obliged verb is
+  // its trigger. Not for what the speaker says it must do itself, nor
+  // for passives ("those responsible must be identified").
+  void FindDemands(std::vector<Trigger>* triggers) const {
+    const int demand = lex_.FindEventClass("demand");
+    if (demand < 0) return;
+    for (int w = 0; w < v_.size(); ++w) {
+      const WordView& word = v_.word(w);
+      bool obliged = false;
+      for (int c : v_.Children(w, "aux")) {
+        const std::string& l = v_.word(c).lemma;
+        obliged |= l == "must" || l == "should" || l == "ought";
+      }
+      if (!obliged) continue;
+      bool reported = word.deprel == "ccomp" && word.head >= 0 &&
+                      v_.MatchAt(word.head, EntryKind::kReportingCue);
+      for (int c : v_.Children(w, "parataxis")) {
+        reported |= v_.MatchAt(c, EntryKind::kReportingCue) != nullptr;
+      }
+      if (!reported) continue;
+      const int subj = v_.FirstChild(w, "nsubj");
+      if (subj < 0 || v_.word(subj).subtype == "pass" ||
+          v_.word(subj).upos == "PRON" || actors_.Resolve(subj).empty()) {
+        continue;
+      }
+      // The act: the obliged verb, or the one it governs ("must be ready
+      // to mediate").
+      Trigger* act = nullptr;
+      for (Trigger& t : *triggers) {
+        if (t.word == w) act = &t;
+      }
+      if (act == nullptr) {
+        for (int c : word.children) {
+          if (v_.word(c).deprel != "xcomp") continue;
+          for (Trigger& t : *triggers) {
+            if (t.word == c && act == nullptr) act = &t;
+          }
+        }
+      }
+      if (act == nullptr) {
+        Trigger t;
+        t.word = w;
+        triggers->push_back(t);
+        act = &triggers->back();
+      }
+      act->frame = Frame::kNone;
+      act->event_class = demand;
+      act->demanded = true;
+    }
+    std::sort(
+        triggers->begin(), triggers->end(),
+        [](const Trigger& a, const Trigger& b) { return a.word < b.word; });
+  }
+
   // The event a casualty verb belongs to: up the tree through clause links,
   // or the event whose subject or object the casualty verb shares.
   int HostEvent(const std::vector<Trigger>& triggers, size_t i) const {
@@ -569,7 +677,8 @@ class SentenceRun {
       for (size_t k = 0; k < triggers.size(); ++k) {
         if (k != i && triggers[k].word == w &&
             triggers[k].frame != Frame::kKill &&
-            triggers[k].frame != Frame::kInjure) {
+            triggers[k].frame != Frame::kInjure &&
+            triggers[k].frame != Frame::kByObject) {
           return static_cast<int>(k);
         }
       }
@@ -680,7 +789,8 @@ class SentenceRun {
       for (size_t k = 0; k < triggers.size(); ++k) {
         if (k != i && triggers[k].word == w &&
             triggers[k].frame != Frame::kKill &&
-            triggers[k].frame != Frame::kInjure) {
+            triggers[k].frame != Frame::kInjure &&
+            triggers[k].frame != Frame::kByObject) {
           return true;
         }
       }
@@ -959,6 +1069,18 @@ class SentenceRun {
       const std::string prep = v_.CaseOf(c);
       if (prep == "to" || prep == "for") AddActors(c, to);
     }
+    // "sent arms to Pakistan", "provide aid for Romania", "established
+    // relations with Iran": the counterpart hung on the object.
+    if (to->empty()) {
+      for (int o : v_.Children(verb, "obj")) {
+        for (int c : v_.Children(o, "nmod")) {
+          const std::string prep = v_.CaseOf(c);
+          if (prep == "to" || prep == "for" || prep == "with") {
+            AddActors(c, to);
+          }
+        }
+      }
+    }
     if (had_target || !to->empty()) return;
     // "demanded the removal of the president", "called for sanctions
     // against Nigeria": the actor an event noun in the object acts on.
@@ -1196,6 +1318,10 @@ class SentenceRun {
             AddActors(c, &e->source);
           } else if (prep == "of" && t.frame == Frame::kProtest) {
             AddActors(c, &e->source);
+          } else if ((prep == "to" || prep == "for") &&
+                     t.frame == Frame::kNone) {
+            // "military aid to Mozambique", "support for the PLO".
+            AddActors(c, &e->target);
           } else if (prep == "of" || prep == "on" || prep == "against" ||
                      prep == "at" || prep == "with") {
             if (!InstrumentAt(c, e, &agents)) {
@@ -1232,6 +1358,8 @@ class SentenceRun {
           IsNominal(v_.word(tw.head).upos)) {
         carrier = tw.head;
       }
+      // "launched a mediation effort": the effort carries the event.
+      if (tw.deprel == "compound" && tw.head > t.word) carrier = tw.head;
       const WordView& cw = v_.word(carrier);
       if ((cw.deprel == "obj" || cw.deprel == "nsubj" || cw.deprel == "obl") &&
           cw.head >= 0 && v_.word(cw.head).upos == "VERB") {
@@ -1245,8 +1373,14 @@ class SentenceRun {
           if (c >= 0) {
             const std::string& p =
                 lex_.event_classes[static_cast<size_t>(c)].plover;
-            lends_subject &= p != "ACCUSE" && p != "REJECT" && p != "SUPPORT" &&
-                             p != "PROTEST" && p != "REQUEST";
+            // Signing is the signer's own act, not a judgement of one.
+            const bool judging_support =
+                p == "SUPPORT" &&
+                lex_.event_classes[static_cast<size_t>(c)].name !=
+                    "sign_agreement";
+            lends_subject &= p != "ACCUSE" && p != "REJECT" &&
+                             !judging_support && p != "PROTEST" &&
+                             p != "REQUEST";
           }
         }
         // "X carried out an attack", "X arrived on a visit".
@@ -1359,6 +1493,7 @@ class SentenceRun {
     if (counterpart_by_place != nullptr &&
         (counterpart_by_place->plover == "ASSAULT" ||
          counterpart_by_place->plover == "AGREE" ||
+         counterpart_by_place->name == "sign_agreement" ||
          (counterpart_by_place->plover == "CONSULT" &&
           counterpart_by_place->name != "visit"))) {
       counterpart_by_place = nullptr;
@@ -1474,6 +1609,7 @@ class SentenceRun {
     // Up through the clauses the event is embedded in.
     for (int step = 0, x = w; step < 5 && x >= 0; ++step) {
       const WordView& word = v_.word(x);
+      // Negation first: "will not accept" is refused, not planned.
       for (int c : word.children) {
         const WordView& cw = v_.word(c);
         if ((cw.deprel == "advmod" &&
@@ -1483,8 +1619,24 @@ class SentenceRun {
              cw.lemma == "without" && step == 0)) {
           return "negated";
         }
+      }
+      for (int c : word.children) {
+        const WordView& cw = v_.word(c);
         if (cw.deprel == "aux" && (cw.lemma == "will" || cw.lemma == "shall")) {
-          return step == 0 ? "future" : "future";
+          return "future";
+        }
+        // "said they would boycott": reported "will", unless a condition
+        // makes it hypothetical ("would meet him if ...").
+        if (cw.deprel == "aux" && cw.lemma == "would" &&
+            word.deprel == "ccomp" && word.head >= 0 &&
+            v_.MatchAt(word.head, EntryKind::kReportingCue) != nullptr) {
+          bool condition = false;
+          for (int d : word.children) {
+            if (v_.word(d).deprel != "advcl") continue;
+            condition |= v_.HasChildLemma(d, "mark", "if") ||
+                         v_.HasChildLemma(d, "mark", "unless");
+          }
+          if (!condition) return "future";
         }
         if (cw.deprel == "aux" &&
             (cw.lemma == "could" || cw.lemma == "might" || cw.lemma == "may" ||
@@ -1530,7 +1682,7 @@ class SentenceRun {
             word.lemma == "vow") {
           return "threatened";
         }
-        if (word.lemma == "deny") return "negated";
+        if (word.lemma == "deny" || word.lemma == "fail") return "negated";
         if (word.lemma == "plan" || word.lemma == "intend" ||
             word.lemma == "prepare" || word.lemma == "pledge" ||
             word.lemma == "promise" || word.lemma == "offer" ||
@@ -1546,6 +1698,9 @@ class SentenceRun {
           rel != "nmod" && rel != "obl" && rel != "csubj") {
         break;
       }
+      // "did not claim it, but the group has imposed blockades": a clause
+      // with its own subject has its own modality.
+      if (rel == "conj" && v_.FirstChild(x, "nsubj") >= 0) break;
       x = word.head;
     }
     return "asserted";
@@ -1597,6 +1752,13 @@ class SentenceRun {
             return;
           }
         }
+      }
+      // "JNIM did not claim responsibility, but the group has imposed
+      // blockades": a clause coordinated with a verb of saying is not what
+      // it says.
+      if (word.deprel == "conj" && word.head >= 0 &&
+          v_.MatchAt(word.head, EntryKind::kReportingCue) != nullptr) {
+        return;
       }
       x = word.head;
     }
@@ -1729,8 +1891,12 @@ class SentenceRun {
     return std::nullopt;
   }
 
-  void Type(const Trigger& t, Event* e) const {
-    TypeEvent(v_, lex_, t.word, t.frame, t.event_class, e);
+  // Returns the word of an event noun the trigger took over, or -1.
+  int Type(const Trigger& t, Event* e) const {
+    const int event_word = t.match != nullptr && !t.demanded
+                               ? static_cast<int>(t.match->index)
+                               : -1;
+    return TypeEvent(v_, lex_, t.word, event_word, t.frame, t.event_class, e);
   }
 
   const SentenceView& v_;

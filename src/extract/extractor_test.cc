@@ -130,7 +130,7 @@ TEST_F(ExtractorTest, MainEventTypeAndActors) {
       // recipients: indirect object, "to", the subject of what is demanded
       {"Norway gave Tanzania a grant for water projects.", "aid", "NOR", "TZA",
        "asserted"},
-      {"Argentina apologized to Brazil for the incident.", "concede", "ARG",
+      {"Argentina apologized to Brazil for the incident.", "apologize", "ARG",
        "BRA", "asserted"},
       {"The opposition demanded that the Kenyan government release the "
        "detained journalists.",
@@ -146,6 +146,32 @@ TEST_F(ExtractorTest, MainEventTypeAndActors) {
       // the country of an actor from "in X"
       {"Opposition groups in Zimbabwe demanded new elections.", "demand",
        "ZWEOPP", "", "asserted"},
+      // a verb's sense by its object (object_senses.tsv)
+      {"The United States sent arms to Pakistan.", "military_aid", "USAGOV",
+       "PAK", "asserted"},
+      {"Russia sent troops to the border.", "deploy", "RUS", "", "asserted"},
+      {"The Israeli army lifted the blockade on the town.", "ease_blockade",
+       "ISRMIL", "", "asserted"},
+      {"Turkish authorities imposed a curfew in the town.", "restrict",
+       "TURGOV", "", "asserted"},
+      {"Hundreds of protesters blocked the main highway.", "obstruct", "OPP",
+       "", "asserted"},
+      {"Police blocked the road to the airport.", "blockade", "COP", "",
+       "asserted"},
+      {"Hamas launched rockets at the town.", "shelling", "PSEREB", "",
+       "asserted"},
+      {"Sri Lanka established diplomatic relations with Iran.",
+       "diplomatic_ties", "LKA", "IRN", "asserted"},
+      {"Uganda has granted political asylum to 18 Rwandan rebels.",
+       "grant_asylum", "UGA", "RWAREB", "asserted"},
+      // an obligation put on another party in reported speech: a demand
+      {"Britain said Libya must hand over the suspects.", "demand", "GBR",
+       "LBY", "asserted"},
+      // a clause coordinated with a negated verb of saying has its own
+      // modality
+      {"The group did not claim the attack, but it has imposed blockades "
+       "on dozens of towns.",
+       "blockade", "", "", "asserted"},
   };
   for (const Row& row : rows) {
     const CodedDocument doc = Code(row.text);
@@ -159,6 +185,41 @@ TEST_F(ExtractorTest, MainEventTypeAndActors) {
       EXPECT_EQ(Codes(main.target), row.target) << row.text;
     }
     EXPECT_EQ(main.modality, row.modality) << row.text;
+  }
+}
+
+// Acts refused, announced or not events at all, as the codebooks have them.
+TEST_F(ExtractorTest, CodebookRecodings) {
+  struct Recoded {
+    const char* text;
+    const char* plover;
+    const char* cameo;
+  };
+  const std::vector<Recoded> rows = {
+      // a cooperative act refused is a rejection
+      {"Syria said it will not accept more refugees.", "REJECT", "120"},
+      // reported "would": a protest announced is a threat
+      {"Palestinian leaders said they would boycott the talks.", "THREATEN",
+       "133"},
+      // the OEDA's CAMEO-to-PLOVER table: ceasefires and releases are
+      // RETREAT, signing an agreement SUPPORT
+      {"The rebels declared a ceasefire.", "RETREAT", "0871"},
+      {"The two governments signed a trade agreement.", "SUPPORT", "057"},
+      {"Argentina apologized to Brazil for the incident.", "SUPPORT", "055"},
+      // a demand's speaker is its source
+      {"The minister said Sudan must return the helicopter.", "REQUEST", "100"},
+  };
+  for (const Recoded& row : rows) {
+    const CodedDocument doc = Code(row.text);
+    ASSERT_FALSE(doc.events.empty()) << row.text;
+    EXPECT_EQ(doc.events.front().plover.type, row.plover) << row.text;
+    EXPECT_EQ(doc.events.front().cameo, row.cameo) << row.text;
+  }
+  // Sent, launched or established with an object that names no event.
+  for (const char* text : {"The minister sent a letter to the council.",
+                           "The company launched a new product.",
+                           "The council established a committee."}) {
+    EXPECT_TRUE(Code(text).events.empty()) << text;
   }
 }
 

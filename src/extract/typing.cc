@@ -66,7 +66,9 @@ std::string ObjectClass(const SentenceView& v, const lexicon::Lexicon& lex,
        v.word(w).upos == "NUM" || v.word(w).lemma == "number" ||
        v.word(w).lemma == "amount" || v.word(w).lemma == "batch" ||
        v.word(w).lemma == "cache" || v.word(w).lemma == "stash" ||
-       v.word(w).lemma == "lot")) {
+       v.word(w).lemma == "lot" || v.word(w).lemma == "total" ||
+       v.word(w).lemma == "barrage" || v.word(w).lemma == "salvo" ||
+       v.word(w).lemma == "volley")) {
     for (int c : v.word(w).children) {
       if (v.word(c).deprel == "nmod" && v.CaseOf(c) == "of") {
         const std::string inner = ObjectClass(v, lex, c, depth + 1);
@@ -240,6 +242,7 @@ void ApplyCodebooks(const lexicon::Lexicon& lex, Event* e) {
       {"RETREAT", false, "AGREE", "035"},
       {"CONSULT", false, "AGREE", "036"},
       {"SUPPORT", false, "AGREE", "032"},
+      {"PROTEST", false, "THREATEN", "133"},
       {"SANCTION", true, "THREATEN", "131"},
       {"COERCE", true, "THREATEN", "137"},
       {"ASSAULT", true, "THREATEN", "138"},
@@ -251,14 +254,139 @@ void ApplyCodebooks(const lexicon::Lexicon& lex, Event* e) {
       e->plover.type = a.recoded;
       e->plover.mode.clear();
       e->cameo = a.cameo;
-      break;
+      return;
+    }
+  }
+  // A cooperative act refused or not done ("will not accept refugees",
+  // "failed to reach agreement", "would not meet their demands") is a
+  // rejection: PLOVER REJECT, CAMEO 12 with the sub-code of what was
+  // refused. A denial that it happened is a claim, not a refusal.
+  struct Refused {
+    const char* plover;
+    const char* cameo;
+  };
+  static constexpr Refused kRefused[] = {
+      {"AGREE", "120"},   {"SUPPORT", "120"}, {"COOPERATE", "121"},
+      {"AID", "122"},     {"CONCEDE", "124"}, {"RETREAT", "124"},
+      {"CONSULT", "125"},
+  };
+  if (e->modality != "negated" || (e->claim && e->claim->stance == "denies")) {
+    return;
+  }
+  for (const Refused& r : kRefused) {
+    if (e->plover.type == r.plover) {
+      e->plover.type = "REJECT";
+      e->plover.mode.clear();
+      e->cameo = r.cameo;
+      return;
     }
   }
 }
 
-void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
-               Frame frame, int event_class, Event* e) {
+namespace {
+
+// Whether the object word fits a sense's object.
+bool FitsObject(const SentenceView& v, const lexicon::Lexicon& lex,
+                const lexicon::ObjectSense& sense, int obj) {
+  using lexicon::ObjectKind;
+  if (sense.kind == ObjectKind::kNone) return obj < 0;
+  if (obj < 0) return false;
+  const LexMatch* event = v.MatchAt(obj, EntryKind::kEventWord);
+  const lexicon::EventWord* ew =
+      event != nullptr ? &lex.event_words[event->index] : nullptr;
+  switch (sense.kind) {
+    case ObjectKind::kAny:
+      return true;
+    case ObjectKind::kNone:
+      return false;
+    case ObjectKind::kLemma:
+      return lexicon::FoldCase(v.word(obj).lemma) == sense.value;
+    case ObjectKind::kAnyEvent:
+      return ew != nullptr && ew->pos != lexicon::PartOfSpeech::kVerb;
+    case ObjectKind::kFrame:
+      return ew != nullptr && lexicon::FrameName(ew->frame) == sense.value;
+    case ObjectKind::kEventClass:
+      return ew != nullptr && ew->frame == Frame::kNone &&
+             lex.event_classes[static_cast<size_t>(ew->event_class)].name ==
+                 sense.value;
+    case ObjectKind::kSector: {
+      // "hundreds of troops": the people counted.
+      if (v.MatchAt(obj, EntryKind::kSector) == nullptr &&
+          (v.MatchAt(obj, EntryKind::kQuantity) != nullptr ||
+           v.word(obj).upos == "NUM")) {
+        for (int c : v.word(obj).children) {
+          if (v.word(c).deprel == "nmod" && v.CaseOf(c) == "of") obj = c;
+        }
+      }
+      if (const LexMatch* m = v.MatchAt(obj, EntryKind::kSector)) {
+        return lex.sector_names[m->index] == sense.value;
+      }
+      if (const LexMatch* m = v.MatchAt(obj, EntryKind::kOrganization)) {
+        return lex.organizations[m->index].sector == sense.value;
+      }
+      return false;
+    }
+    case ObjectKind::kNounClass:
+      return ObjectClass(v, lex, obj) == sense.value;
+  }
+  return false;
+}
+
+}  // namespace
+
+int TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
+              int event_word, Frame frame, int event_class, Event* e) {
   std::string cls;
+  int consumed = -1;
+  // The sense the object decides ("sent troops", "lifted the blockade").
+  if (event_word >= 0) {
+    const auto& senses = lex.object_senses;
+    auto it = std::lower_bound(senses.begin(), senses.end(),
+                               static_cast<uint32_t>(event_word),
+                               [](const lexicon::ObjectSense& s, uint32_t w) {
+                                 return s.event_word < w;
+                               });
+    if (it != senses.end() &&
+        it->event_word == static_cast<uint32_t>(event_word)) {
+      const int obj = ObjectWord(v, trigger);
+      bool decided = false;
+      for (; it != senses.end() &&
+             it->event_word == static_cast<uint32_t>(event_word);
+           ++it) {
+        if (!FitsObject(v, lex, *it, obj)) continue;
+        decided = true;
+        if (it->event_class == -1) {
+          e->event_class.clear();
+          return -1;
+        }
+        if (it->event_class == lexicon::kWordsOwnClass) break;
+        if (it->event_class == lexicon::kObjectsOwnClass) {
+          const LexMatch* m = v.MatchAt(obj, EntryKind::kEventWord);
+          const lexicon::EventWord& ow = lex.event_words[m->index];
+          consumed = obj;
+          frame = ow.frame;
+          event_class = ow.event_class;
+          // The object's event, typed as if it were the trigger.
+          if (frame != Frame::kNone) trigger = obj;
+        } else {
+          consumed =
+              v.MatchAt(obj, EntryKind::kEventWord) != nullptr ? obj : -1;
+          frame = Frame::kNone;
+          event_class = it->event_class;
+        }
+        break;
+      }
+      // A verb that is an event only by its object, with none that fits.
+      if (!decided && frame == Frame::kByObject) {
+        e->event_class.clear();
+        return -1;
+      }
+    }
+  }
+  if (frame == Frame::kByObject) {
+    e->event_class.clear();
+    return -1;
+  }
   // "recovered the regions near the border": land recovered is land
   // retaken (land found is not).
   if (frame == Frame::kFind && v.word(trigger).lemma == "recover") {
@@ -358,7 +486,7 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
           cls = "disrupted_weapons_use";
         } else if (what == "person") {
           cls = AnyActor(e->source, State) ? "arrest" : "abduction";
-        } else if (what == "property") {
+        } else if (what == "property" || what == "goods") {
           cls = "looting_property_destruction";
         } else {
           const bool state = AnyActor(e->source, State);
@@ -437,9 +565,13 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
         break;
       }
       case Frame::kNone:
+      case Frame::kByObject:
         break;
     }
   }
+  // Roads blocked by the state's forces are a blockade (191), by anyone
+  // else an obstruction (144).
+  if (cls == "obstruct" && AnyActor(e->source, State)) cls = "blockade";
   // Expelling another state's or body's envoys, inspectors, monitors or
   // peacekeepers cuts relations with it (CAMEO 166); expelling people is
   // coercion (174).
@@ -458,7 +590,12 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
   // Aid or talks stopped ("halted economic aid to Serbia", "suspended
   // the negotiations"): a cut in relations, CAMEO 162 and 164.
   if (cls == "aid" || cls == "humanitarian_aid" || cls == "negotiate") {
-    const WordView& w = v.word(trigger);
+    // "ended mediation efforts": the effort stands in the sentence.
+    int x = trigger;
+    if (v.word(x).deprel == "compound" && v.word(x).head > x) {
+      x = v.word(x).head;
+    }
+    const WordView& w = v.word(x);
     if (w.head >= 0 && (w.deprel == "obj" || w.deprel == "nsubj")) {
       const std::string& verb = v.word(w.head).lemma;
       const bool passive_subject = w.deprel == "nsubj" && w.subtype == "pass";
@@ -466,13 +603,15 @@ void TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
           (verb == "halt" || verb == "suspend" || verb == "stop" ||
            verb == "cut" || verb == "freeze" || verb == "end" ||
            verb == "prohibit" || verb == "cancel" || verb == "withhold" ||
-           verb == "terminate" || verb == "break" || verb == "block")) {
+           verb == "terminate" || verb == "break" || verb == "block" ||
+           verb == "reduce")) {
         cls = cls == "negotiate" ? "halt_negotiations" : "reduce_aid";
       }
     }
   }
   e->event_class = cls;
   ApplyCodebooks(lex, e);
+  return consumed;
 }
 
 namespace {
@@ -499,7 +638,7 @@ void ApplyDocumentContext(const lexicon::Lexicon& lex,
   auto protest_family = [](const std::string& c) {
     return c == "peaceful_protest" || c == "protest_with_intervention" ||
            c == "excessive_force_against_protesters" ||
-           c == "violent_demonstration";
+           c == "violent_demonstration" || c == "obstruct";
   };
   auto crowd = [](const std::string& s) { return s == "OPP"; };
   // Fighting with no armed party named and no weapons of war: in a report
@@ -527,7 +666,8 @@ void ApplyDocumentContext(const lexicon::Lexicon& lex,
       crowd_fight |= crowd_fighting(e);
       if (e.modality != "asserted") continue;
       const std::string& c = e.event_class;
-      if (c == "peaceful_protest" || c == "protest_with_intervention") {
+      if (c == "peaceful_protest" || c == "protest_with_intervention" ||
+          c == "obstruct") {
         protest = true;
       }
       // Demonstrators arrested: there was a demonstration, and force was
@@ -608,6 +748,9 @@ void ApplyDocumentContext(const lexicon::Lexicon& lex,
           kind != "violent_demonstration") {
         continue;
       }
+      // A road blocked by a peaceful crowd stays an obstruction (ACLED's
+      // peaceful protest either way; CAMEO 144 says more).
+      if (e.event_class == "obstruct" && kind == "peaceful_protest") continue;
       e.event_class = kind;
       ApplyCodebooks(lex, &e);
     }

@@ -11,6 +11,8 @@
 //     state (government regains) or by others (non-state actor overtakes),
 //     people are arrests (by the state) or abductions;
 //   - fighting between crowds is a riot or mob violence;
+//   - a verb with senses in object_senses.tsv takes the sense its object
+//     fits ("sent troops" deploys, "sent medicine" is aid);
 //   - a demonstration is peaceful unless the document shows force against it
 //     (protest with intervention, excessive force) or violence by it
 //     (violent demonstration): see ApplyDocumentContext.
@@ -24,8 +26,13 @@
 
 namespace sitrep::extract {
 
-void TypeEvent(const SentenceView& view, const lexicon::Lexicon& lexicon,
-               int trigger, lexicon::Frame frame, int event_class, Event* e);
+// `event_word` is the trigger's entry of events.tsv (-1 for none). Returns
+// the word of an event noun the trigger took over as its object ("lifted
+// the blockade", "imposed a curfew"), whose own event is then dropped, or
+// -1.
+int TypeEvent(const SentenceView& view, const lexicon::Lexicon& lexicon,
+              int trigger, int event_word, lexicon::Frame frame,
+              int event_class, Event* e);
 
 // Sets plover, cameo and acled from e->event_class.
 void ApplyCodebooks(const lexicon::Lexicon& lexicon, Event* e);

@@ -22,10 +22,10 @@ constexpr std::array<std::string_view, 16> kPloverTypes = {
     "RETREAT",  "REQUEST",  "ACCUSE",  "REJECT",  "THREATEN",  "PROTEST",
     "SANCTION", "MOBILIZE", "COERCE",  "ASSAULT"};
 
-constexpr std::array<std::string_view, 13> kFrameNames = {
-    "",         "@attack", "@fire",    "@bomb", "@explode",
-    "@seize",   "@clash",  "@protest", "@kill", "@injure",
-    "@destroy", "@find",   "@drop"};
+constexpr std::array<std::string_view, 14> kFrameNames = {
+    "",         "@attack", "@fire",    "@bomb",  "@explode",
+    "@seize",   "@clash",  "@protest", "@kill",  "@injure",
+    "@destroy", "@find",   "@drop",    "@object"};
 
 constexpr std::array<std::string_view, 5> kStanceNames = {
     "asserts", "accuses", "denies", "reports", "claims"};
@@ -122,6 +122,7 @@ class Compiler {
                      EntryKind kind, std::vector<std::string>* values);
   void CompileReporting();
   void CompileQuantities();
+  void CompileObjectSenses();
 
   std::string directory_;
   std::unique_ptr<Lexicon> lexicon_ = std::make_unique<Lexicon>();
@@ -131,6 +132,8 @@ class Compiler {
   absl::flat_hash_map<std::string, std::string> actor_phrases_;
   // Other phrases must not repeat within their kind and part of speech.
   absl::flat_hash_map<std::string, std::string> seen_;
+  // "phrase pos" of events.tsv -> index into event_words.
+  absl::flat_hash_map<std::string, uint32_t> event_word_index_;
 };
 
 std::vector<TsvRow> Compiler::ReadTsv(const std::string& file,
@@ -403,6 +406,8 @@ void Compiler::CompileEvents() {
     }
     const uint32_t index = static_cast<uint32_t>(lexicon_->event_words.size());
     lexicon_->event_words.push_back(word);
+    event_word_index_[StrCat(FoldCase(row.fields[0]), " ", row.fields[1])] =
+        index;
     if (word.pos == PartOfSpeech::kVerb) {
       AddVerbPhrase(file, row.line, row.fields[0], EntryKind::kEventWord,
                     index);
@@ -479,6 +484,89 @@ void Compiler::CompileQuantities() {
   }
 }
 
+void Compiler::CompileObjectSenses() {
+  const std::string file = "object_senses.tsv";
+  std::vector<ObjectSense> senses;
+  for (TsvRow& row : ReadTsv(file, {"verb", "object", "class"})) {
+    ObjectSense sense;
+    auto word =
+        event_word_index_.find(StrCat(FoldCase(row.fields[0]), " verb"));
+    if (word == event_word_index_.end()) {
+      Error(file, row.line,
+            StrCat("'", row.fields[0], "' is not a verb of events.tsv"));
+      continue;
+    }
+    sense.event_word = word->second;
+    const std::string& object = row.fields[1];
+    auto in = [](const std::vector<std::string>& v, const std::string& x) {
+      return std::find(v.begin(), v.end(), x) != v.end();
+    };
+    if (object == "*") {
+      sense.kind = ObjectKind::kAny;
+    } else if (object == "-") {
+      sense.kind = ObjectKind::kNone;
+    } else if (object == "event") {
+      sense.kind = ObjectKind::kAnyEvent;
+    } else if (object.size() > 1 && object[0] == '=') {
+      sense.kind = ObjectKind::kLemma;
+      sense.value = FoldCase(object.substr(1));
+    } else if (object[0] == '@') {
+      if (std::find(kFrameNames.begin(), kFrameNames.end(), object) ==
+          kFrameNames.end()) {
+        Error(file, row.line, StrCat("unknown frame '", object, "'"));
+        continue;
+      }
+      sense.kind = ObjectKind::kFrame;
+      sense.value = object;
+    } else if (lexicon_->FindEventClass(object) >= 0) {
+      sense.kind = ObjectKind::kEventClass;
+      sense.value = object;
+    } else if (std::find(SectorCodes().begin(), SectorCodes().end(), object) !=
+               SectorCodes().end()) {
+      sense.kind = ObjectKind::kSector;
+      sense.value = object;
+    } else if (in(lexicon_->noun_classes, object) || object == "person") {
+      sense.kind = ObjectKind::kNounClass;
+      sense.value = object;
+    } else {
+      Error(file, row.line,
+            StrCat("unknown object '", object,
+                   "' (*, -, event, =lemma, @frame, an event class, a sector "
+                   "code or a noun class)"));
+      continue;
+    }
+    const std::string& cls = row.fields[2];
+    if (cls == "-") {
+      sense.event_class = -1;
+    } else if (cls == "default") {
+      sense.event_class = kWordsOwnClass;
+    } else if (cls == "object") {
+      if (sense.kind != ObjectKind::kAnyEvent &&
+          sense.kind != ObjectKind::kEventClass &&
+          sense.kind != ObjectKind::kFrame) {
+        Error(file, row.line, "'object' needs an event noun as the object");
+        continue;
+      }
+      sense.event_class = kObjectsOwnClass;
+    } else {
+      sense.event_class = lexicon_->FindEventClass(cls);
+      if (sense.event_class < 0) {
+        Error(
+            file, row.line,
+            StrCat("unknown event class '", cls, "' (see event_classes.tsv)"));
+        continue;
+      }
+    }
+    senses.push_back(std::move(sense));
+  }
+  // Grouped by event word, each word's senses in file order.
+  std::stable_sort(senses.begin(), senses.end(),
+                   [](const ObjectSense& a, const ObjectSense& b) {
+                     return a.event_word < b.event_word;
+                   });
+  lexicon_->object_senses = std::move(senses);
+}
+
 absl::StatusOr<std::unique_ptr<Lexicon>> Compiler::Run() {
   StatusOr<std::unique_ptr<TextAnalyzer>> analyzer = TextAnalyzer::Create();
   if (!analyzer.ok()) {
@@ -496,6 +584,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Compiler::Run() {
                 &lexicon_->noun_classes);
   CompileReporting();
   CompileQuantities();
+  CompileObjectSenses();
   if (!errors_.empty()) {
     std::string message = StrCat(errors_.size(), " problem(s) in the lexicon");
     for (size_t i = 0; i < errors_.size() && i < 20; ++i) {
@@ -612,6 +701,25 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Deserialize(std::string_view bytes,
     }
     q.count = static_cast<int64_t>((static_cast<uint64_t>(high) << 32) | low);
     q.at_least = at_least != 0;
+  }
+  if (!GetCount(&r, 16, &n)) return corrupt();
+  lex->object_senses.resize(n);
+  for (ObjectSense& o : lex->object_senses) {
+    uint32_t word = 0, kind = 0, cls = 0;
+    if (!r.GetU32(&word) || !r.GetU32(&kind) || !r.GetString(&o.value) ||
+        !r.GetU32(&cls) || word >= lex->event_words.size() ||
+        kind > static_cast<uint32_t>(ObjectKind::kNounClass)) {
+      return corrupt();
+    }
+    o.event_word = word;
+    o.kind = static_cast<ObjectKind>(kind);
+    o.event_class = static_cast<int32_t>(cls);
+    if (o.event_class != -1 && o.event_class != kObjectsOwnClass &&
+        o.event_class != kWordsOwnClass &&
+        (o.event_class < 0 ||
+         static_cast<size_t>(o.event_class) >= lex->event_classes.size())) {
+      return corrupt();
+    }
   }
   // The phrases; each must point into its table.
   if (!GetCount(&r, 12, &n)) return corrupt();
@@ -744,6 +852,13 @@ std::string SerializeLexicon(const Lexicon& lex) {
     w.PutU32(static_cast<uint32_t>(count));
     w.PutU32(static_cast<uint32_t>(count >> 32));
     w.PutU32(q.at_least ? 1 : 0);
+  }
+  w.PutU32(static_cast<uint32_t>(lex.object_senses.size()));
+  for (const ObjectSense& o : lex.object_senses) {
+    w.PutU32(o.event_word);
+    w.PutU32(static_cast<uint32_t>(o.kind));
+    w.PutString(o.value);
+    w.PutU32(static_cast<uint32_t>(o.event_class));
   }
   w.PutU32(static_cast<uint32_t>(lex.matcher.phrases().size()));
   for (const PhraseMatcher::Phrase& p : lex.matcher.phrases()) {

@@ -24,7 +24,7 @@ namespace sitrep::lexicon {
 
 // Version of the "lexicon" section's layout; a bundle with another version
 // is refused with a message saying so.
-inline constexpr uint32_t kLexiconFormatVersion = 1;
+inline constexpr uint32_t kLexiconFormatVersion = 2;
 
 struct Country {
   std::string iso3;   // ISO 3166-1 alpha-3
@@ -64,6 +64,7 @@ enum class Frame : uint8_t {
   kDestroy,
   kFind,
   kDrop,
+  kByObject,  // an event only by what it acts on (object_senses.tsv)
 };
 std::string_view FrameName(Frame frame);
 
@@ -75,6 +76,36 @@ struct EventWord {
   PartOfSpeech pos = PartOfSpeech::kAny;
   Frame frame = Frame::kNone;
   int event_class = -1;  // index into event_classes, when frame is kNone
+};
+
+// A verb's sense by what it acts on (object_senses.tsv): "sent troops" is a
+// deployment, "sent medicine" aid, "lifted the blockade" a blockade eased.
+// An event word's senses are tried in file order; the first that fits
+// decides.
+enum class ObjectKind : uint8_t {
+  kAny,         // "*": any object
+  kNone,        // "-": no object
+  kLemma,       // "=tie": the object's head word
+  kFrame,       // "@protest": an event noun of that frame
+  kAnyEvent,    // "event": any event noun
+  kEventClass,  // "blockade": an event noun of that class
+  kSector,      // "PKO": an actor of that sector
+  kNounClass,   // "goods": a noun of that class (nouns.tsv)
+};
+
+// The class value that means "the object's own event": the verb only
+// carries it ("imposed a curfew" is the curfew).
+inline constexpr int kObjectsOwnClass = -2;
+// The class value that means "the word's own class or frame" (events.tsv).
+inline constexpr int kWordsOwnClass = -3;
+
+struct ObjectSense {
+  uint32_t event_word = 0;  // index into event_words
+  ObjectKind kind = ObjectKind::kAny;
+  std::string value;     // lemma, frame, class, sector or noun class
+  int event_class = -1;  // index into event_classes; -1 no event;
+                         // kObjectsOwnClass the object's; kWordsOwnClass
+                         // the word's own
 };
 
 enum class Stance : uint8_t { kAsserts, kAccuses, kDenies, kReports, kClaims };
@@ -115,6 +146,7 @@ struct Lexicon {
   std::vector<std::string> noun_classes;
   std::vector<ReportingCue> reporting_cues;
   std::vector<Quantity> quantities;
+  std::vector<ObjectSense> object_senses;  // by event_word, in file order
   PhraseMatcher matcher;
 
   int FindEventClass(std::string_view name) const;

@@ -100,6 +100,33 @@ TEST_F(LexiconFilesTest, ProblemsAreReportedWithFileAndLine) {
   EXPECT_NE(message.find("unknown sector 'XYZ'"), std::string::npos);
 }
 
+TEST_F(LexiconFilesTest, ObjectSensesAreChecked) {
+  Append("object_senses.tsv", "zigzag	weapon	shelling");
+  Append("object_senses.tsv", "send	no_such_thing	aid");
+  Append("object_senses.tsv", "send	weapon	object");
+  auto lex = CompileLexicon(dir_.string());
+  ASSERT_FALSE(lex.ok());
+  const std::string message(lex.status().message());
+  EXPECT_NE(message.find("'zigzag' is not a verb of events.tsv"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("unknown object 'no_such_thing'"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("'object' needs an event noun"), std::string::npos)
+      << message;
+}
+
+TEST_F(LexiconFilesTest, ObjectSensesKeepFileOrderPerVerb) {
+  auto lex = CompileLexicon(dir_.string());
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  const auto& senses = (*lex)->object_senses;
+  ASSERT_FALSE(senses.empty());
+  // Grouped by event word, for lookup by binary search.
+  for (size_t i = 1; i < senses.size(); ++i) {
+    EXPECT_LE(senses[i - 1].event_word, senses[i].event_word);
+  }
+}
+
 TEST_F(LexiconFilesTest, WrongHeaderIsAnError) {
   std::ofstream(dir_ / "quantities.tsv") << "# comment\nphrase\tnumber\n";
   auto lex = CompileLexicon(dir_.string());
