@@ -101,6 +101,10 @@ struct Event {
   std::optional<Claim> claim;
   std::string modality;  // asserted negated hypothetical future threatened
                          // historical
+  // For "future": the act is announced by its actor ("will withdraw",
+  // "plans to", "promised to"), not a purpose ("fired to disperse them").
+  // The codebooks code an announced act as intent or threat. Not written.
+  bool announced = false;
   double confidence = 0;
 };
 

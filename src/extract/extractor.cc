@@ -888,10 +888,21 @@ class SentenceRun {
   // The subject of a verb, looking through xcomp, conj and advcl to the
   // verb whose subject it shares.
   int SubjectOf(int verb, bool* passive) const {
+    bool controlled = false;  // reached up an xcomp
     for (int step = 0, w = verb; step < 4 && w >= 0; ++step) {
       for (int c : v_.word(w).children) {
         if (v_.word(c).deprel == "nsubj" || v_.word(c).deprel == "csubj") {
-          *passive = v_.word(c).subtype == "pass";
+          // "were ordered to withdraw", "is prepared to impose martial
+          // law": the passive subject of the verb above does this act.
+          *passive = v_.word(c).subtype == "pass" && !controlled;
+          return c;
+        }
+      }
+      // "it is willing to withdraw" with "it" read as an expletive: the
+      // subject of an adjective of readiness.
+      if (v_.word(w).upos == "ADJ" && !v_.Children(w, "cop").empty()) {
+        for (int c : v_.Children(w, "expl")) {
+          *passive = false;
           return c;
         }
       }
@@ -960,6 +971,7 @@ class SentenceRun {
         }
       }
       if (rel != "xcomp" && rel != "conj" && rel != "advcl") break;
+      controlled = rel == "xcomp";
       w = v_.word(w).head;
     }
     return -1;
@@ -1082,6 +1094,19 @@ class SentenceRun {
       }
     }
     if (had_target || !to->empty()) return;
+    // A verb of answering another's act or proposal (reject, condemn,
+    // welcome).
+    // A verb announcing an act of its own (threaten, agree, refuse).
+    bool answering = false, announcing = false;
+    if (const LexMatch* m = v_.MatchAt(verb, EntryKind::kEventWord)) {
+      const int c = lex_.event_words[m->index].event_class;
+      if (c >= 0) {
+        const std::string& p =
+            lex_.event_classes[static_cast<size_t>(c)].plover;
+        answering = p == "REJECT" || p == "ACCUSE" || p == "SUPPORT";
+        announcing = p == "THREATEN" || p == "AGREE" || p == "REJECT";
+      }
+    }
     // "demanded the removal of the president", "called for sanctions
     // against Nigeria": the actor an event noun in the object acts on.
     for (int c : v_.word(verb).children) {
@@ -1090,13 +1115,24 @@ class SentenceRun {
       if (cw.deprel != "obj" && !(cw.deprel == "obl" && prep == "for")) {
         continue;
       }
-      if (v_.MatchAt(c, EntryKind::kEventWord) == nullptr) continue;
+      const bool event = v_.MatchAt(c, EntryKind::kEventWord) != nullptr;
       for (int g : cw.children) {
         const std::string gp = v_.CaseOf(g);
-        if (v_.word(g).deprel == "nmod" &&
-            (gp == "of" || gp == "against" || gp == "on" || gp == "from" ||
-             gp == "to" || gp == "with" || gp == "by")) {
+        if (v_.word(g).deprel != "nmod") continue;
+        // "rejected calls by Belarus's rulers", "dismissed an appeal from
+        // the president", "threatened action against Russia": whose
+        // proposal it is, or whom it is aimed at, also when the object
+        // is no event.
+        if (gp == "against" || gp == "from" || gp == "by" ||
+            (event &&
+             (gp == "of" || gp == "on" || gp == "to" || gp == "with"))) {
           AddActors(g, to);
+        }
+      }
+      // "rejected proposed Israeli changes": the proposal's country.
+      if (to->empty() && !event && answering) {
+        for (int g : v_.Children(c, "amod")) {
+          if (v_.MatchAt(g, EntryKind::kCountryAdjective)) AddActors(g, to);
         }
       }
     }
@@ -1113,7 +1149,16 @@ class SentenceRun {
       }
       if (!to->empty()) return;
     }
-    for (int x : v_.Children(verb, "xcomp")) {
+    // The act threatened, promised or refused: its complement, or a "to"
+    // clause the parser hung further off ("threatened on Monday to break
+    // relations with Russia").
+    std::vector<int> acts = v_.Children(verb, "xcomp");
+    if (announcing) {
+      for (int x : v_.Children(verb, "advcl")) {
+        if (v_.HasChildLemma(x, "mark", "to")) acts.push_back(x);
+      }
+    }
+    for (int x : acts) {
       if (v_.word(x).upos != "VERB") continue;
       for (int c : v_.word(x).children) {
         const WordView& cw = v_.word(c);
@@ -1456,7 +1501,7 @@ class SentenceRun {
     if (t.frame == Frame::kKill || t.frame == Frame::kInjure) {
       CasualtiesOf(t, e);
     }
-    e->modality = Modality(t.word);
+    e->modality = Modality(t.word, &e->announced);
     Attribute(t.word, e);
     // "Syria says it is willing to withdraw": a pronoun subject under a
     // reporting verb is, most often, the speaker.
@@ -1605,7 +1650,17 @@ class SentenceRun {
     }
   }
 
-  std::string Modality(int w) const {
+  // Words by which an actor announces an act of its own.
+  static bool Intends(const std::string& l) {
+    return l == "plan" || l == "intend" || l == "prepare" || l == "pledge" ||
+           l == "promise" || l == "offer" || l == "ready" || l == "willing" ||
+           l == "commit" || l == "undertake" || l == "agree" || l == "decide";
+  }
+
+  // `announced` is set when the modality is "future" because the actor
+  // announces the act (see Event::announced).
+  std::string Modality(int w, bool* announced) const {
+    *announced = false;
     // Up through the clauses the event is embedded in.
     for (int step = 0, x = w; step < 5 && x >= 0; ++step) {
       const WordView& word = v_.word(x);
@@ -1623,6 +1678,7 @@ class SentenceRun {
       for (int c : word.children) {
         const WordView& cw = v_.word(c);
         if (cw.deprel == "aux" && (cw.lemma == "will" || cw.lemma == "shall")) {
+          *announced = true;
           return "future";
         }
         // "said they would boycott": reported "will", unless a condition
@@ -1636,7 +1692,10 @@ class SentenceRun {
             condition |= v_.HasChildLemma(d, "mark", "if") ||
                          v_.HasChildLemma(d, "mark", "unless");
           }
-          if (!condition) return "future";
+          if (!condition) {
+            *announced = true;
+            return "future";
+          }
         }
         if (cw.deprel == "aux" &&
             (cw.lemma == "could" || cw.lemma == "might" || cw.lemma == "may" ||
@@ -1647,10 +1706,13 @@ class SentenceRun {
           return "hypothetical";
         }
       }
-      // "(in order) to disarm and withdraw ...": a purpose, not a fact.
+      // "(in order) to disarm and withdraw ...": a purpose, not a fact;
+      // "is prepared to impose" parsed the same way: an intention.
       if ((word.deprel == "advcl" || word.deprel == "acl") &&
           (v_.HasChildLemma(x, "mark", "to") || v_.MarkOf(x) == "in order to" ||
            v_.MarkOf(x) == "so that")) {
+        *announced = word.head >= 0 && Intends(v_.word(word.head).lemma) &&
+                     v_.MarkOf(x) != "in order to";
         return "future";
       }
       // "In order to ensure ..., suppress ..., disarm and withdraw ...":
@@ -1683,13 +1745,11 @@ class SentenceRun {
           return "threatened";
         }
         if (word.lemma == "deny" || word.lemma == "fail") return "negated";
-        if (word.lemma == "plan" || word.lemma == "intend" ||
-            word.lemma == "prepare" || word.lemma == "pledge" ||
-            word.lemma == "promise" || word.lemma == "offer" ||
-            word.lemma == "ready" || word.lemma == "willing" ||
-            word.lemma == "commit" || word.lemma == "undertake" ||
-            word.lemma == "agree" || word.lemma == "allow" ||
-            word.lemma == "decide" || word.lemma == "order") {
+        if (Intends(word.lemma) || word.lemma == "allow" ||
+            word.lemma == "order") {
+          // Ordering or allowing is another's act; a purpose is not
+          // announced.
+          *announced = word.lemma != "allow" && word.lemma != "order";
           return "future";
         }
       }

@@ -167,6 +167,11 @@ TEST_F(ExtractorTest, MainEventTypeAndActors) {
       // an obligation put on another party in reported speech: a demand
       {"Britain said Libya must hand over the suspects.", "demand", "GBR",
        "LBY", "asserted"},
+      // a name, a participle and a noun read as one noun phrase
+      {"Britain mobilized army reservists for a possible war on Tuesday.",
+       "mobilize", "GBR", "", "asserted"},
+      {"Israeli troops remained on alert in the area.", "mobilize", "ISRMIL",
+       "", "asserted"},
       // a clause coordinated with a negated verb of saying has its own
       // modality
       {"The group did not claim the attack, but it has imposed blockades "
@@ -206,6 +211,12 @@ TEST_F(ExtractorTest, CodebookRecodings) {
       {"The rebels declared a ceasefire.", "RETREAT", "0871"},
       {"The two governments signed a trade agreement.", "SUPPORT", "057"},
       {"Argentina apologized to Brazil for the incident.", "SUPPORT", "055"},
+      // an intention announced ("is prepared to") is a threat; a purpose
+      // ("fired tear gas to disperse them") is not
+      {"The government announced that it is prepared to impose martial law.",
+       "THREATEN", "137"},
+      {"Police fired tear gas to disperse the demonstrators.", "PROTEST",
+       "141"},
       // a demand's speaker is its source
       {"The minister said Sudan must return the helicopter.", "REQUEST", "100"},
   };

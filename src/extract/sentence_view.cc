@@ -69,6 +69,7 @@ SentenceView::SentenceView(const SyntaxSentence& parsed,
   RepairFalsePassives();
   RepairUpToSubjects();
   RepairVerblessSentences();
+  RepairNamedParticiplePredicates();
   for (size_t i = 0; i < n; ++i) {
     const int h = words_[i].head;
     if (h >= 0 && static_cast<size_t>(h) < n) {
@@ -463,6 +464,49 @@ void SentenceView::RepairVerblessSentences() {
     part.upos = "VERB";
     WordView& subject = words_[static_cast<size_t>(root)];
     Attach(&subject, p, "nsubj");
+    return;
+  }
+}
+
+// "Britain mobilized army reservists for a possible war" is sometimes
+// parsed as one noun phrase, "mobilized" modifying "reservists" and
+// "Britain" a compound of it. A past-tense or participle verb between a
+// name and the root noun it modifies, with nothing before the name, is the
+// predicate: the name its subject, the noun its object.
+void SentenceView::RepairNamedParticiplePredicates() {
+  const int n = size();
+  int root = -1;
+  for (int k = 0; k < n; ++k) {
+    if (words_[static_cast<size_t>(k)].head < 0) root = k;
+  }
+  if (root < 1 || (words_[static_cast<size_t>(root)].upos != "NOUN" &&
+                   words_[static_cast<size_t>(root)].upos != "PROPN")) {
+    return;
+  }
+  for (int p = 1; p < root; ++p) {
+    WordView& part = words_[static_cast<size_t>(p)];
+    if (part.upos != "VERB" || part.deprel != "amod" || part.head != root ||
+        (part.xpos != "VBD" && part.xpos != "VBN")) {
+      continue;
+    }
+    // The name right before it, and before the name only its own words.
+    const int name = p - 1;
+    const WordView& nw = words_[static_cast<size_t>(name)];
+    if (nw.upos != "PROPN" || nw.head != root || nw.deprel != "compound") {
+      return;
+    }
+    for (int k = 0; k < name; ++k) {
+      const int h = words_[static_cast<size_t>(k)].head;
+      if (h != name && h != root) return;
+    }
+    for (int k = 0; k < name; ++k) {
+      WordView& w = words_[static_cast<size_t>(k)];
+      if (w.head == root) w.head = name;
+    }
+    Attach(&words_[static_cast<size_t>(name)], p, "nsubj");
+    Attach(&words_[static_cast<size_t>(root)], p, "obj");
+    part.head = -1;
+    part.deprel = "root";
     return;
   }
 }

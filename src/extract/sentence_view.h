@@ -81,6 +81,9 @@ class SentenceView {
   void RepairFalsePassives();
   void RepairUpToSubjects();
   void RepairVerblessSentences();
+  // "Britain mobilized army reservists for ...": a name, a participle
+  // and a noun at the root, read as one noun phrase.
+  void RepairNamedParticiplePredicates();
 
   const lexicon::Lexicon& lexicon_;
   std::vector<WordView> words_;

@@ -249,7 +249,7 @@ void ApplyCodebooks(const lexicon::Lexicon& lex, Event* e) {
   };
   for (const Announced& a : kAnnounced) {
     if (e->plover.type == a.plover &&
-        (e->modality == "future" ||
+        ((e->modality == "future" && e->announced) ||
          (a.hypothetical && e->modality == "hypothetical"))) {
       e->plover.type = a.recoded;
       e->plover.mode.clear();
@@ -482,6 +482,12 @@ int TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
           what = "territory";
         }
         const std::string& lemma = v.word(trigger).lemma;
+        // Nothing taken ("until an elected government takes over"): no
+        // seizure.
+        if (obj < 0 && what.empty()) {
+          cls = "";
+          break;
+        }
         if (what == "weapon") {
           cls = "disrupted_weapons_use";
         } else if (what == "person") {
