@@ -38,11 +38,23 @@ std::string DefaultLexiconPath() {
   return Resolve("SITREP_LEXICON", "en.lexicon", SITREP_LEXICON_PATH);
 }
 
+std::string DefaultGazetteerPath() {
+  const std::string path =
+      Resolve("SITREP_GAZETTEER", "gazetteer.idx", SITREP_GAZETTEER_PATH);
+  std::error_code error;
+  if (std::getenv("SITREP_GAZETTEER") == nullptr &&
+      !std::filesystem::exists(path, error)) {
+    return "";
+  }
+  return path;
+}
+
 std::unique_ptr<EventCoder> LoadEventCoder(const std::string& model,
                                            const std::string& lexicon) {
   EventCoderOptions options;
   options.parser_model = model.empty() ? DefaultParserModelPath() : model;
   options.lexicon = lexicon.empty() ? DefaultLexiconPath() : lexicon;
+  options.gazetteer = DefaultGazetteerPath();
   StatusOr<std::unique_ptr<EventCoder>> coder = EventCoder::Create(options);
   if (!coder.ok()) {
     std::fprintf(stderr, "sitrep: %s\n", coder.status().message().c_str());

@@ -21,6 +21,12 @@ std::string DefaultParserModelPath();
 // as configured.
 std::string DefaultLexiconPath();
 
+// $SITREP_GAZETTEER when set; else gazetteer.idx beside the binary (the
+// build compiles it from node_modules and data/gazetteer); else the build
+// directory's as configured. "" when none of these exists: the coder then
+// runs without one.
+std::string DefaultGazetteerPath();
+
 // The event coder with the given model and lexicon (empty: the defaults);
 // nullptr after printing why on standard error.
 std::unique_ptr<EventCoder> LoadEventCoder(const std::string& model,

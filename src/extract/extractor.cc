@@ -9,6 +9,7 @@
 #include "text/utf8.h"
 #include "time/calendar.h"
 #include "time/date_expressions.h"
+#include "unicode/locid.h"
 
 namespace sitrep::extract {
 
@@ -37,10 +38,19 @@ std::string ActorCode(const Actor& a, const lexicon::Lexicon& lex) {
 
 // ---------------------------------------------------------------- actors
 
+// The ISO alpha-3 code of an alpha-2 one ("AZ" -> "AZE"), from ICU's
+// region data; Kosovo's user-assigned code as the lexicon has it.
+std::string Alpha3(std::string_view alpha2) {
+  if (alpha2 == "XK") return "XKX";
+  const icu::Locale locale("", std::string(alpha2).c_str());
+  return locale.getISO3Country();
+}
+
 class ActorResolver {
  public:
-  ActorResolver(const SentenceView& v, const lexicon::Lexicon& lex)
-      : v_(v), lex_(lex) {}
+  ActorResolver(const SentenceView& v, const lexicon::Lexicon& lex,
+                const geo::Gazetteer* gazetteer)
+      : v_(v), lex_(lex), gazetteer_(gazetteer) {}
 
   // The actors named by the nominal headed by `w` and its conjuncts.
   std::vector<Actor> Resolve(int w) const {
@@ -181,9 +191,62 @@ class ActorResolver {
       }
       Fill(pick, &base);
     }
+    // A place named as a party ("shelled Stepanakert", "militias in
+    // Tripoli"): its country, as the codebooks code a place.
+    if (base.country.empty() && orgs.empty()) {
+      if (head.upos == "PROPN" && sectors.empty()) {
+        base.country = PlaceCountry(w);
+      }
+      for (int c : v_.Children(w, "nmod")) {
+        if (!base.country.empty()) break;
+        const std::string prep = v_.CaseOf(c);
+        if ((prep == "in" || prep == "from") && v_.word(c).upos == "PROPN") {
+          base.country = PlaceCountry(c);
+        }
+      }
+    }
     if (base.code.empty()) base.code = ActorCode(base, lex_);
     out.push_back(std::move(base));
     return out;
+  }
+
+  // The country of the place a proper name headed by `w` names, when the
+  // gazetteer knows the name (its own or an alternate: "Stepanakert") and
+  // the place is prominent enough that the name means it: a capital or
+  // seat of an administrative division, a region, or a town of 50,000 or
+  // more, with no namesake in another country of a quarter of its size.
+  // Names the lexicon knows (organisations, people) never get here. ""
+  // otherwise.
+  std::string PlaceCountry(int w) const {
+    if (gazetteer_ == nullptr || text_ == nullptr) return "";
+    int first = w, last = w;
+    for (int c : v_.word(w).children) {
+      const WordView& cw = v_.word(c);
+      if (cw.upos != "PROPN" ||
+          (cw.deprel != "compound" && cw.deprel != "flat")) {
+        continue;
+      }
+      first = std::min(first, c);
+      last = std::max(last, c);
+    }
+    const Span span = v_.SpanOf(first, last);
+    const std::vector<geo::Place> found =
+        gazetteer_->Find(text_->substr(span.begin, span.size()));
+    const geo::Place* best = nullptr;
+    for (const geo::Place& p : found) {
+      if (best == nullptr) {
+        best = &p;
+      } else if (p.country != best->country &&
+                 p.population * 4 >= best->population) {
+        return "";  // ambiguous
+      }
+    }
+    if (best == nullptr) return "";
+    const std::string_view f = best->feature;
+    const bool seat = f == "PPLC" || f == "PPLA" || f == "PPLA2" ||
+                      f == "RGN" || f == "TRR" || f == "ADM1";
+    if (!seat && best->population < 50000) return "";
+    return Alpha3(best->country);
   }
 
   std::string Text(Span span) const {
@@ -223,6 +286,7 @@ class ActorResolver {
 
   const SentenceView& v_;
   const lexicon::Lexicon& lex_;
+  const geo::Gazetteer* gazetteer_;
   const std::string* text_ = nullptr;
 };
 
@@ -352,14 +416,14 @@ bool UsableTrigger(const SentenceView& v, int w, const LexMatch& m) {
 class SentenceRun {
  public:
   SentenceRun(const SentenceView& v, const lexicon::Lexicon& lex,
-              const std::string& text, int sentence,
-              std::optional<absl::CivilDay> date)
+              const geo::Gazetteer* gazetteer, const std::string& text,
+              int sentence, std::optional<absl::CivilDay> date)
       : v_(v),
         lex_(lex),
         text_(text),
         sentence_(sentence),
         date_(date),
-        actors_(v, lex) {
+        actors_(v, lex, gazetteer) {
     actors_.set_text(&text_);
   }
 
@@ -1370,7 +1434,18 @@ class SentenceRun {
           } else if (prep == "of" || prep == "on" || prep == "against" ||
                      prep == "at" || prep == "with") {
             if (!InstrumentAt(c, e, &agents)) {
+              const size_t before = e->target.size();
               AddActors(c, &e->target);
+              // "a suspension of air links with Serbia", "the cut of aid
+              // to Bosnia": no one is suspended; the counterpart is.
+              if (prep == "of" && e->target.size() == before) {
+                for (int g : v_.Children(c, "nmod")) {
+                  const std::string gp = v_.CaseOf(g);
+                  if (gp == "with" || gp == "to" || gp == "against") {
+                    AddActors(g, &e->target);
+                  }
+                }
+              }
             }
             // "the shelling of X by Y", with "by Y" hung on X.
             for (int g : v_.word(c).children) {
@@ -1975,7 +2050,8 @@ class SentenceRun {
 SentenceEvents Extractor::ExtractSentence(
     const SentenceView& view, int sentence_index, const std::string& text,
     std::optional<absl::CivilDay> date) const {
-  return SentenceRun(view, lexicon_, text, sentence_index, date).Run();
+  return SentenceRun(view, lexicon_, gazetteer_, text, sentence_index, date)
+      .Run();
 }
 
 std::optional<Actor> Extractor::ActorFromText(const std::string& text) const {

@@ -11,6 +11,7 @@
 
 #include "absl/time/civil_time.h"
 #include "extract/sentence_view.h"
+#include "geo/gazetteer.h"
 #include "sitrep/events.h"
 
 namespace sitrep::extract {
@@ -38,7 +39,9 @@ struct SentenceEvents {
 
 class Extractor {
  public:
-  explicit Extractor(const lexicon::Lexicon& lexicon) : lexicon_(lexicon) {}
+  // `gazetteer` may be null.
+  Extractor(const lexicon::Lexicon& lexicon, const geo::Gazetteer* gazetteer)
+      : lexicon_(lexicon), gazetteer_(gazetteer) {}
 
   SentenceEvents ExtractSentence(const SentenceView& view, int sentence_index,
                                  const std::string& text,
@@ -55,6 +58,7 @@ class Extractor {
 
  private:
   const lexicon::Lexicon& lexicon_;
+  const geo::Gazetteer* gazetteer_;
 };
 
 }  // namespace sitrep::extract

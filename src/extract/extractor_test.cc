@@ -2,10 +2,12 @@
 // reads in the sentence. The parser model and the lexicon are the shipped
 // ones, so these tests also guard the model and the data.
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "geo/gazetteer.h"
 #include "gtest/gtest.h"
 #include "lexicon/lexicon.h"
 #include "sitrep/events.h"
@@ -232,6 +234,66 @@ TEST_F(ExtractorTest, CodebookRecodings) {
                            "The council established a committee."}) {
     EXPECT_TRUE(Code(text).events.empty()) << text;
   }
+}
+
+// With a gazetteer, a place named as a party takes its country; a name
+// that is only a small town's, or an alternate name, does not.
+TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
+  const std::filesystem::path dir = ::testing::TempDir();
+  const std::string pid = std::to_string(::getpid());
+  const std::string bundle = (dir / ("gaz_test_" + pid + ".lexicon")).string();
+  const std::string index = (dir / ("gaz_test_" + pid + ".idx")).string();
+  auto lex = lexicon::CompileLexicon(SITREP_SOURCE_DIR "/data/lexicon");
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  ASSERT_TRUE(lexicon::WriteLexiconBundle(**lex, bundle).ok());
+  geo::GazetteerBuilder builder;
+  for (const char* row : {
+           "146970\tXankəndi\tXankandi\tKhankendi,Stepanakert\t39.8177\t"
+           "46.7528\tP\tPPLA\tAZ\t\t61\t\t\t\t53100\t\t850\tAsia/Baku\t"
+           "2021-11-03",
+           "3064673\tSokolov\tSokolov\t\t50.18\t12.64\tP\tPPL\tCZ\t\t"
+           "84\t\t\t\t24901\t\t400\tEurope/Prague\t2020-01-01",
+       }) {
+    ASSERT_TRUE(builder.AddGeoNamesLine(row)) << row;
+  }
+  {
+    std::ofstream out(index, std::ios::binary);
+    out << builder.Build();
+  }
+  EventCoderOptions options;
+  options.parser_model = SITREP_SOURCE_DIR "/models/en.parser";
+  options.lexicon = bundle;
+  options.gazetteer = index;
+  auto coder = EventCoder::Create(options);
+  ASSERT_TRUE(coder.ok()) << coder.status().message();
+  auto code = [&](const std::string& text) {
+    Document doc;
+    doc.id = "g";
+    doc.text = text;
+    CodedDocument out;
+    (*coder)->Code(std::span<const Document>(&doc, 1),
+                   std::span<CodedDocument>(&out, 1));
+    return out;
+  };
+  CodedDocument doc = code("Armenian forces shelled Stepanakert on Monday.");
+  ASSERT_FALSE(doc.events.empty());
+  ASSERT_EQ(doc.events[0].target.size(), 1u);
+  EXPECT_EQ(doc.events[0].target[0].country, "AZE");
+  doc = code("Rebels attacked Sokolov on Monday.");
+  ASSERT_FALSE(doc.events.empty());
+  ASSERT_EQ(doc.events[0].target.size(), 1u);
+  EXPECT_EQ(doc.events[0].target[0].country, "");
+  // A damaged index is refused when the coder starts, saying so.
+  {
+    std::ofstream out(index, std::ios::binary | std::ios::trunc);
+    out << "SITREPGZ and then nothing";
+  }
+  auto broken = EventCoder::Create(options);
+  ASSERT_FALSE(broken.ok());
+  EXPECT_NE(broken.status().message().find("gazetteer"), std::string::npos)
+      << broken.status().message();
+  std::filesystem::remove(bundle);
+  std::filesystem::remove(index);
 }
 
 TEST_F(ExtractorTest, CasualtyCountsAndQualifiers) {
