@@ -197,6 +197,11 @@ class ActorResolver {
       if (head.upos == "PROPN" && sectors.empty()) {
         base.country = PlaceCountry(w);
       }
+      // "Darfur rebels", "Kirkuk residents": people of a place.
+      for (int c : v_.Children(w, "compound")) {
+        if (!base.country.empty() || head.upos == "PROPN") break;
+        if (v_.word(c).upos == "PROPN") base.country = PlaceCountry(c);
+      }
       for (int c : v_.Children(w, "nmod")) {
         if (!base.country.empty()) break;
         const std::string prep = v_.CaseOf(c);
@@ -213,7 +218,7 @@ class ActorResolver {
   // The country of the place a proper name headed by `w` names, when the
   // gazetteer knows the name (its own or an alternate: "Stepanakert") and
   // the place is prominent enough that the name means it: a capital or
-  // seat of an administrative division, a region, or a town of 50,000 or
+  // seat of a first-level division, a region, or a town of 50,000 or
   // more, with no namesake in another country of a quarter of its size.
   // Names the lexicon knows (organisations, people) never get here. ""
   // otherwise.
@@ -230,21 +235,27 @@ class ActorResolver {
       last = std::max(last, c);
     }
     const Span span = v_.SpanOf(first, last);
-    const std::vector<geo::Place> found =
-        gazetteer_->Find(text_->substr(span.begin, span.size()));
+    const std::string name = text_->substr(span.begin, span.size());
+    // Not abbreviations and initials ("Maj.", "Gen.", "O."): too short or
+    // dotted to be a place's name here.
+    if (name.size() < 4 || name.find('.') != std::string::npos) return "";
+    const std::vector<geo::Place> found = gazetteer_->Find(name);
+    // The most populous place of that name, and whether a namesake in
+    // another country rivals it.
     const geo::Place* best = nullptr;
     for (const geo::Place& p : found) {
-      if (best == nullptr) {
-        best = &p;
-      } else if (p.country != best->country &&
-                 p.population * 4 >= best->population) {
+      if (best == nullptr || p.population > best->population) best = &p;
+    }
+    if (best == nullptr) return "";
+    for (const geo::Place& p : found) {
+      if (p.country != best->country &&
+          uint64_t{p.population} * 4 >= best->population) {
         return "";  // ambiguous
       }
     }
-    if (best == nullptr) return "";
     const std::string_view f = best->feature;
-    const bool seat = f == "PPLC" || f == "PPLA" || f == "PPLA2" ||
-                      f == "RGN" || f == "TRR" || f == "ADM1";
+    const bool seat = f == "PPLC" || f == "PPLA" || f == "RGN" ||
+                      f == "TRR" || f == "ADM1";
     if (!seat && best->population < 50000) return "";
     return Alpha3(best->country);
   }
