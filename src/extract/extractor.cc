@@ -254,8 +254,8 @@ class ActorResolver {
       }
     }
     const std::string_view f = best->feature;
-    const bool seat = f == "PPLC" || f == "PPLA" || f == "RGN" ||
-                      f == "TRR" || f == "ADM1";
+    const bool seat =
+        f == "PPLC" || f == "PPLA" || f == "RGN" || f == "TRR" || f == "ADM1";
     if (!seat && best->population < 50000) return "";
     return Alpha3(best->country);
   }
@@ -520,6 +520,9 @@ class SentenceRun {
         }
       }
       const int consumed = Type(triggers[i], &events[i]);
+      if (events[i].plover.type == "PROTEST" && events[i].target.empty()) {
+        ProtestTarget(triggers[i].word, &events[i]);
+      }
       if (consumed < 0) continue;
       for (size_t k = 0; k < triggers.size(); ++k) {
         if (k == i || triggers[k].word != consumed) continue;
@@ -686,6 +689,84 @@ class SentenceRun {
       return a.word < b.word;
     });
     return out;
+  }
+
+  // Whom a protest addresses, from what it demands or opposes: "to demand
+  // the resignation of Algerian President Ben Bella", "calling for
+  // independence from Iraq", "against Sweden's decision", "in protest of
+  // the Russian government's refusal". The first party with a country
+  // named there is the target.
+  void ProtestTarget(int trigger, Event* e) const {
+    std::vector<int> anchors = {trigger};
+    const WordView& tw = v_.word(trigger);
+    // "staged rallies", "began a hunger strike": the verb carries it.
+    if ((tw.deprel == "obj" || tw.deprel == "nsubj") && tw.head >= 0) {
+      anchors.push_back(tw.head);
+    }
+    std::vector<int> about;
+    for (int a : anchors) {
+      for (int c : v_.word(a).children) {
+        const WordView& cw = v_.word(c);
+        const std::string prep = v_.CaseOf(c);
+        const bool clause =
+            (cw.deprel == "advcl" || cw.deprel == "xcomp" ||
+             cw.deprel == "acl") &&
+            (cw.lemma == "demand" || cw.lemma == "call" ||
+             cw.lemma == "protest" || cw.lemma == "press" ||
+             cw.lemma == "seek" || cw.lemma == "urge" ||
+             cw.lemma == "denounce" || cw.lemma == "oppose" ||
+             cw.lemma == "condemn" || cw.lemma == "show" || cw.lemma == "push");
+        const bool against =
+            (cw.deprel == "obl" || cw.deprel == "nmod") &&
+            (prep == "against" || prep == "over" || prep == "in protest of" ||
+             prep == "in protest against");
+        if (clause || against) about.push_back(c);
+        // "in protest of X", parsed as "in protest" with "of X" on it.
+        if ((cw.deprel == "obl" || cw.deprel == "nmod") && prep == "in" &&
+            cw.lemma == "protest") {
+          about.push_back(c);
+        }
+      }
+    }
+    for (int root : about) {
+      // The words under it, in sentence order, up to a clause's length.
+      // Not into clauses of their own or places ("an agreement to bring
+      // home the hostages held in Gaza").
+      std::vector<int> words = {root};
+      for (size_t k = 0; k < words.size() && words.size() < 40; ++k) {
+        for (int c : v_.word(words[k]).children) {
+          const WordView& cw = v_.word(c);
+          const std::string prep = v_.CaseOf(c);
+          if (cw.deprel == "acl" || cw.deprel == "advcl" ||
+              cw.deprel == "ccomp" || cw.deprel == "parataxis" ||
+              prep == "in" || prep == "at" || prep == "near") {
+            continue;
+          }
+          words.push_back(c);
+        }
+      }
+      std::sort(words.begin(), words.end());
+      for (int x : words) {
+        // A word that names a party itself ("president", "Iraq",
+        // "government"), not one that only contains one ("the
+        // resignation of the president").
+        const WordView& xw = v_.word(x);
+        if (xw.upos != "NOUN" && xw.upos != "PROPN") continue;
+        bool names = xw.upos == "PROPN";
+        for (EntryKind k :
+             {EntryKind::kSector, EntryKind::kOrganization,
+              EntryKind::kCountryName, EntryKind::kCountryAdjective,
+              EntryKind::kCapital}) {
+          names |= v_.MatchAt(x, k) != nullptr;
+        }
+        if (!names) continue;
+        for (Actor& a : actors_.ResolveOne(x)) {
+          if (a.country.empty() || a.first_person) continue;
+          e->target.push_back(std::move(a));
+          return;
+        }
+      }
+    }
   }
 
   // "Libya must hand over the suspects, the minister said", "said the US

@@ -169,6 +169,10 @@ TEST_F(ExtractorTest, MainEventTypeAndActors) {
       // an obligation put on another party in reported speech: a demand
       {"Britain said Libya must hand over the suspects.", "demand", "GBR",
        "LBY", "asserted"},
+      // whom a protest addresses, from what it demands
+      {"Hundreds of students marched in the capital to demand the "
+       "resignation of the Kenyan president.",
+       "peaceful_protest", "EDU", "KENGOV", "asserted"},
       // a name, a participle and a noun read as one noun phrase
       {"Britain mobilized army reservists for a possible war on Tuesday.",
        "mobilize", "GBR", "", "asserted"},
