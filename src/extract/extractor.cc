@@ -202,10 +202,16 @@ class ActorResolver {
         if (!base.country.empty() || head.upos == "PROPN") break;
         if (v_.word(c).upos == "PROPN") base.country = PlaceCountry(c);
       }
+      // "militias in Tripoli"; "the town of Cizre".
+      const LexMatch* place_noun = v_.MatchAt(w, EntryKind::kNounClass);
+      const bool place = place_noun != nullptr &&
+                         (lex_.noun_classes[place_noun->index] == "populated" ||
+                          lex_.noun_classes[place_noun->index] == "territory");
       for (int c : v_.Children(w, "nmod")) {
         if (!base.country.empty()) break;
         const std::string prep = v_.CaseOf(c);
-        if ((prep == "in" || prep == "from") && v_.word(c).upos == "PROPN") {
+        if ((prep == "in" || prep == "from" || (prep == "of" && place)) &&
+            v_.word(c).upos == "PROPN") {
           base.country = PlaceCountry(c);
         }
       }
@@ -1241,10 +1247,18 @@ class SentenceRun {
     // relations with Iran": the counterpart hung on the object.
     if (to->empty()) {
       for (int o : v_.Children(verb, "obj")) {
+        // "70 million dollars of aid for Romania": through what is
+        // measured.
+        std::vector<int> given = {o};
         for (int c : v_.Children(o, "nmod")) {
-          const std::string prep = v_.CaseOf(c);
-          if (prep == "to" || prep == "for" || prep == "with") {
-            AddActors(c, to);
+          if (v_.CaseOf(c) == "of") given.push_back(c);
+        }
+        for (int g : given) {
+          for (int c : v_.Children(g, "nmod")) {
+            const std::string prep = v_.CaseOf(c);
+            if (prep == "to" || prep == "for" || prep == "with") {
+              AddActors(c, to);
+            }
           }
         }
       }

@@ -240,6 +240,25 @@ TEST_F(ExtractorTest, CodebookRecodings) {
   }
 }
 
+// Subjects the parser hung elsewhere: "police" read as a bare oblique of
+// time, "Pakistan" as a compound of "today".
+TEST_F(ExtractorTest, ParseRepairsGiveTheSubjectBack) {
+  const struct {
+    const char* text;
+    const char* source;
+  } rows[] = {
+      {"Egyptian police opened fire to disperse demonstrators on Monday "
+       "night, security sources said.",
+       "EGYCOP"},
+      {"Pakistan today threatened to cut trade with India.", "PAK"},
+  };
+  for (const auto& row : rows) {
+    const CodedDocument doc = Code(row.text);
+    ASSERT_FALSE(doc.events.empty()) << row.text;
+    EXPECT_EQ(Codes(doc.events.front().source), row.source) << row.text;
+  }
+}
+
 // With a gazetteer, a place named as a party takes its country; a name
 // that is only a small town's, or an alternate name, does not.
 TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {

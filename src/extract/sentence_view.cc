@@ -70,6 +70,7 @@ SentenceView::SentenceView(const SyntaxSentence& parsed,
   RepairUpToSubjects();
   RepairVerblessSentences();
   RepairNamedParticiplePredicates();
+  RepairUnmarkedSubjects();
   for (size_t i = 0; i < n; ++i) {
     const int h = words_[i].head;
     if (h >= 0 && static_cast<size_t>(h) < n) {
@@ -508,6 +509,67 @@ void SentenceView::RepairNamedParticiplePredicates() {
     part.head = -1;
     part.deprel = "root";
     return;
+  }
+}
+
+namespace {
+
+// Words a bare noun phrase of time is made of ("Monday", "last night").
+bool Temporal(std::string_view lemma) {
+  static constexpr std::string_view kWords[] = {
+      "today",     "yesterday", "tomorrow", "tonight",   "monday",  "tuesday",
+      "wednesday", "thursday",  "friday",   "saturday",  "sunday",  "day",
+      "night",     "morning",   "evening",  "afternoon", "week",    "month",
+      "year",      "time",      "weekend",  "hour",      "minute",  "january",
+      "february",  "march",     "april",    "may",       "june",    "july",
+      "august",    "september", "october",  "november",  "december"};
+  std::string lower(lemma);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  for (std::string_view w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void SentenceView::RepairUnmarkedSubjects() {
+  const int n = size();
+  auto has_subject = [&](int verb) {
+    for (int k = 0; k < n; ++k) {
+      const WordView& w = words_[static_cast<size_t>(k)];
+      if (w.head == verb && (w.deprel == "nsubj" || w.deprel == "csubj")) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (int k = 0; k < n; ++k) {
+    WordView& w = words_[static_cast<size_t>(k)];
+    if (w.deprel != "obl" || w.subtype != "unmarked" || w.head <= k ||
+        w.head >= n) {
+      continue;
+    }
+    const int verb = w.head;
+    if (words_[static_cast<size_t>(verb)].upos != "VERB" || has_subject(verb)) {
+      continue;
+    }
+    if (!Temporal(w.lemma)) {
+      if (w.upos != "NOUN" && w.upos != "PROPN") continue;
+      Attach(&w, verb, "nsubj");
+      return;
+    }
+    // "Pakistan today threatened": the name hung on the time word.
+    for (int c = 0; c < k; ++c) {
+      WordView& cw = words_[static_cast<size_t>(c)];
+      if (cw.head == k && cw.deprel == "compound" &&
+          (cw.upos == "PROPN" || cw.upos == "NOUN") && !Temporal(cw.lemma)) {
+        Attach(&cw, verb, "nsubj");
+        return;
+      }
+    }
   }
 }
 

@@ -84,6 +84,10 @@ class SentenceView {
   // "Britain mobilized army reservists for ...": a name, a participle
   // and a noun at the root, read as one noun phrase.
   void RepairNamedParticiplePredicates();
+  // "Egyptian police opened fire" with "police" read as a bare temporal
+  // oblique, and "Pakistan today threatened" with "Pakistan" a compound of
+  // "today": the subject the verb lacks.
+  void RepairUnmarkedSubjects();
 
   const lexicon::Lexicon& lexicon_;
   std::vector<WordView> words_;
