@@ -546,6 +546,19 @@ void SentenceView::RepairUnmarkedSubjects() {
     }
     return false;
   };
+  // "lifted Friday a day-old blockade": a day read as a second object.
+  for (int k = 0; k < n; ++k) {
+    WordView& w = words_[static_cast<size_t>(k)];
+    if (w.deprel != "obj" || !Temporal(w.lemma) || w.head < 0) continue;
+    for (int j = k + 1; j < n; ++j) {
+      const WordView& o = words_[static_cast<size_t>(j)];
+      if (o.head == w.head && o.deprel == "obj") {
+        Attach(&w, w.head, "obl");
+        w.subtype = "tmod";
+        break;
+      }
+    }
+  }
   for (int k = 0; k < n; ++k) {
     WordView& w = words_[static_cast<size_t>(k)];
     if (w.deprel != "obl" || w.subtype != "unmarked" || w.head <= k ||

@@ -67,8 +67,13 @@ std::string ObjectClass(const SentenceView& v, const lexicon::Lexicon& lex,
        v.word(w).lemma == "amount" || v.word(w).lemma == "batch" ||
        v.word(w).lemma == "cache" || v.word(w).lemma == "stash" ||
        v.word(w).lemma == "lot" || v.word(w).lemma == "total" ||
-       v.word(w).lemma == "barrage" || v.word(w).lemma == "salvo" ||
-       v.word(w).lemma == "volley")) {
+       v.word(w).lemma == "kg" || v.word(w).lemma == "kilogram" ||
+       v.word(w).lemma == "ton" || v.word(w).lemma == "tonne" ||
+       v.word(w).lemma == "tons" || v.word(w).lemma == "litre" ||
+       v.word(w).lemma == "liter" || v.word(w).lemma == "truckload" ||
+       v.word(w).lemma == "shipment" || v.word(w).lemma == "consignment" ||
+       v.word(w).lemma == "worth" || v.word(w).lemma == "barrage" ||
+       v.word(w).lemma == "salvo" || v.word(w).lemma == "volley")) {
     for (int c : v.word(w).children) {
       if (v.word(c).deprel == "nmod" && v.CaseOf(c) == "of") {
         const std::string inner = ObjectClass(v, lex, c, depth + 1);
@@ -585,10 +590,16 @@ int TypeEvent(const SentenceView& v, const lexicon::Lexicon& lex, int trigger,
     const int obj = ObjectWord(v, trigger);
     if (obj >= 0) {
       const std::string& l = v.word(obj).lemma;
+      // An international body or aid agency forced out ("forced the UN
+      // refugee agency out of the country").
+      const LexMatch* org = v.MatchAt(obj, EntryKind::kOrganization);
+      const std::string sector =
+          org != nullptr ? lex.organizations[org->index].sector : "";
       if (l == "diplomat" || l == "ambassador" || l == "envoy" ||
           l == "attache" || l == "inspector" || l == "observer" ||
           l == "monitor" || l == "peacekeeper" || l == "mission" ||
-          l == "delegation" || l == "consul") {
+          l == "delegation" || l == "consul" || sector == "IGO" ||
+          sector == "NGO" || sector == "PKO") {
         cls = "expel_mission";
       }
     }
