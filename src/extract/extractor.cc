@@ -529,6 +529,31 @@ class SentenceRun {
       if (events[i].plover.type == "PROTEST" && events[i].target.empty()) {
         ProtestTarget(triggers[i].word, &events[i]);
       }
+      // A state's authorities arresting, jailing, banning or easing a
+      // restriction act within their own jurisdiction: with no place
+      // saying otherwise, those they act on are of their country
+      // ("Nigerian authorities jailed 52 members of ...").
+      if (place_country[i].empty()) {
+        const std::string& c = events[i].event_class;
+        const bool jurisdiction = c == "arrest" || c == "restrict" ||
+                                  c == "ease_restrictions" || c == "release";
+        std::string state;
+        for (const Actor& a : events[i].source) {
+          if (!a.country.empty() && (a.sector == "GOV" || a.sector == "COP" ||
+                                     a.sector == "JUD" || a.sector == "LEG")) {
+            state = a.country;
+          }
+        }
+        if (jurisdiction && !state.empty()) {
+          for (Actor& a : events[i].target) {
+            if (a.country.empty() && a.name.empty() && a.sector != "IGO" &&
+                a.sector != "NGO" && a.sector != "PKO" && !a.first_person) {
+              a.country = state;
+              a.code = ActorCode(a, lex_);
+            }
+          }
+        }
+      }
       if (consumed < 0) continue;
       for (size_t k = 0; k < triggers.size(); ++k) {
         if (k == i || triggers[k].word != consumed) continue;

@@ -166,6 +166,9 @@ TEST_F(ExtractorTest, MainEventTypeAndActors) {
        "humanitarian_aid", "NGO", "CVL", "asserted"},
       {"Soldiers evacuated the village before the offensive.", "retreat", "MIL",
        "", "asserted"},
+      // a state's authorities act within their own country
+      {"Nigerian authorities jailed 52 members of a banned separatist group.",
+       "arrest", "NGAGOV", "NGAREB", "asserted"},
       {"Sri Lanka established diplomatic relations with Iran.",
        "diplomatic_ties", "LKA", "IRN", "asserted"},
       {"Uganda has granted political asylum to 18 Rwandan rebels.",
