@@ -90,7 +90,15 @@ class ActorResolver {
       }
     }
     auto orgs = v_.MatchesIn(phrase, EntryKind::kOrganization);
-    const auto sectors = v_.MatchesIn(phrase, EntryKind::kSector);
+    auto sectors = v_.MatchesIn(phrase, EntryKind::kSector);
+    // "a general strike", "a military operation": an adjective on an event
+    // noun says what kind of event, not who is in it.
+    if (v_.MatchAt(w, EntryKind::kEventWord) != nullptr) {
+      std::erase_if(sectors, [&](const LexMatch* m) {
+        const WordView& sw = v_.word(m->head);
+        return m->head != w && sw.upos == "ADJ" && sw.deprel == "amod";
+      });
+    }
     std::vector<const LexMatch*> countries;
     auto add_countries = [&](const std::vector<int>& words) {
       for (EntryKind k : {EntryKind::kCountryName, EntryKind::kCountryAdjective,
@@ -1262,11 +1270,21 @@ class SentenceRun {
   // negotiate with Armenia", "is willing to withdraw from Lebanon").
   void RecipientsOf(int verb, std::vector<Actor>* to) const {
     const bool had_target = !to->empty();
+    std::string plover;
+    if (const LexMatch* m = v_.MatchAt(verb, EntryKind::kEventWord)) {
+      const int c = lex_.event_words[m->index].event_class;
+      if (c >= 0) plover = lex_.event_classes[static_cast<size_t>(c)].plover;
+    }
     for (int c : v_.word(verb).children) {
       const WordView& cw = v_.word(c);
       if (cw.deprel != "obl") continue;
       const std::string prep = v_.CaseOf(c);
-      if (prep == "to" || prep == "for") AddActors(c, to);
+      // "demanding autonomy from Serbian authorities": whom it is asked
+      // of.
+      if (prep == "to" || prep == "for" ||
+          (prep == "from" && plover == "REQUEST")) {
+        AddActors(c, to);
+      }
     }
     // "sent arms to Pakistan", "provide aid for Romania", "established
     // relations with Iran": the counterpart hung on the object.
@@ -1535,6 +1553,27 @@ class SentenceRun {
       // troops to Lebanon". Taken after the patient, as are those of an
       // event the verb governs ("agreed to provide aid to Romania").
       RecipientsOf(t.word, &e->target);
+      // "threatened to strike unless Israel rescinded ...", "will stop the
+      // talks if the United States goes ahead": whoever must comply.
+      if (e->target.empty() && t.event_class >= 0 &&
+          lex_.event_classes[static_cast<size_t>(t.event_class)].plover ==
+              "THREATEN") {
+        std::vector<int> clauses = {t.word};
+        for (int x : v_.Children(t.word, "xcomp")) clauses.push_back(x);
+        for (int x : v_.Children(t.word, "advcl")) clauses.push_back(x);
+        for (int x : clauses) {
+          for (int c : v_.Children(x, "advcl")) {
+            if (!v_.HasChildLemma(c, "mark", "if") &&
+                !v_.HasChildLemma(c, "mark", "unless")) {
+              continue;
+            }
+            bool passive = false;
+            const int subj = SubjectOf(c, &passive);
+            if (subj >= 0 && !passive) AddActors(subj, &e->target);
+          }
+          if (!e->target.empty()) break;
+        }
+      }
     } else {
       // Nominal events: "the shelling of Stepanakert by X", "Israeli
       // strikes", "clashes between X and Y", "an attack on".
@@ -1758,7 +1797,11 @@ class SentenceRun {
       for (int c : v_.word(verb).children) {
         if (v_.word(c).deprel != "obl") continue;
         const std::string prep = v_.CaseOf(c);
-        if (prep != "in" && prep != "to" && prep != "into") continue;
+        // "withdraw its troops from Lebanon": the country left.
+        const bool left =
+            prep == "from" && (counterpart_by_place->plover == "RETREAT" ||
+                               counterpart_by_place->plover == "SANCTION");
+        if (prep != "in" && prep != "to" && prep != "into" && !left) continue;
         for (Actor& a : actors_.Resolve(c)) {
           if (!a.country.empty() && (a.sector.empty() || a.sector == "GOV") &&
               a.name.empty()) {

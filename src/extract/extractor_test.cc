@@ -166,6 +166,13 @@ TEST_F(ExtractorTest, MainEventTypeAndActors) {
        "humanitarian_aid", "NGO", "CVL", "asserted"},
       {"Soldiers evacuated the village before the offensive.", "retreat", "MIL",
        "", "asserted"},
+      // a conditional threat targets whoever must comply; a demand, whom
+      // it is asked of
+      {"Hamas threatened to resume rocket attacks unless Israel lifted the "
+       "blockade.",
+       "threaten", "PSEREB", "ISR", "asserted"},
+      {"Ethnic Albanians are demanding autonomy from Serbian authorities.",
+       "demand", "ALB", "SRBGOV", "asserted"},
       // a state's authorities act within their own country
       {"Nigerian authorities jailed 52 members of a banned separatist group.",
        "arrest", "NGAGOV", "NGAREB", "asserted"},
