@@ -202,12 +202,22 @@ class ActorResolver {
     // A place named as a party ("shelled Stepanakert", "militias in
     // Tripoli"): its country, as the codebooks code a place.
     if (base.country.empty() && orgs.empty()) {
-      if (head.upos == "PROPN" && sectors.empty()) {
+      // Not a name doing the act ("Santos said", "Jackson met"): surnames
+      // are towns too. A place is acted on, or is where people are from.
+      const bool active_subject =
+          head.deprel == "nsubj" && head.subtype != "pass";
+      if (head.upos == "PROPN" && sectors.empty() && !active_subject) {
         base.country = PlaceCountry(w);
       }
-      // "Darfur rebels", "Kirkuk residents": people of a place.
+      // "Darfur rebels", "Kirkuk residents": people of a place; not "the
+      // Bush administration", a leader's name on a government.
+      const std::string sector_here =
+          sectors.empty() ? "" : lex_.sector_names[sectors.front()->index];
       for (int c : v_.Children(w, "compound")) {
-        if (!base.country.empty() || head.upos == "PROPN") break;
+        if (!base.country.empty() || head.upos == "PROPN" ||
+            sector_here == "GOV") {
+          break;
+        }
         if (v_.word(c).upos == "PROPN") base.country = PlaceCountry(c);
       }
       // "militias in Tripoli"; "the town of Cizre".

@@ -290,6 +290,8 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
            "2021-11-03",
            "3064673\tSokolov\tSokolov\t\t50.18\t12.64\tP\tPPL\tCZ\t\t"
            "84\t\t\t\t24901\t\t400\tEurope/Prague\t2020-01-01",
+           "4431410\tJackson\tJackson\t\t32.29876\t-90.18481\tP\tPPLA\t"
+           "US\t\tMS\t\t\t\t170674\t\t85\tAmerica/Chicago\t2020-01-01",
        }) {
     ASSERT_TRUE(builder.AddGeoNamesLine(row)) << row;
   }
@@ -320,6 +322,11 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
   ASSERT_FALSE(doc.events.empty());
   ASSERT_EQ(doc.events[0].target.size(), 1u);
   EXPECT_EQ(doc.events[0].target[0].country, "");
+  // A name doing the act is a person's as often as a town's.
+  doc = code("Jackson met the rebel commander in the capital.");
+  ASSERT_FALSE(doc.events.empty());
+  ASSERT_EQ(doc.events[0].source.size(), 1u);
+  EXPECT_EQ(doc.events[0].source[0].country, "");
   // A damaged index is refused when the coder starts, saying so.
   {
     std::ofstream out(index, std::ios::binary | std::ios::trunc);
