@@ -192,6 +192,9 @@ TEST_F(ExtractorTest, MainEventTypeAndActors) {
        "mobilize", "GBR", "", "asserted"},
       {"Israeli troops remained on alert in the area.", "mobilize", "ISRMIL",
        "", "asserted"},
+      {"Thousands of people blocked roads in the capital to demand new "
+       "elections.",
+       "obstruct", "CVL", "", "asserted"},
       // a clause coordinated with a negated verb of saying has its own
       // modality
       {"The group did not claim the attack, but it has imposed blockades "

@@ -480,10 +480,38 @@ void SentenceView::RepairNamedParticiplePredicates() {
   for (int k = 0; k < n; ++k) {
     if (words_[static_cast<size_t>(k)].head < 0) root = k;
   }
-  if (root < 1 || (words_[static_cast<size_t>(root)].upos != "NOUN" &&
+  if (root < 0 || (words_[static_cast<size_t>(root)].upos != "NOUN" &&
                    words_[static_cast<size_t>(root)].upos != "PROPN")) {
     return;
   }
+  // "Hundreds of thousands of people blocked streets in Hong Kong": the
+  // root is the subject's noun, the participle modifies a noun further on.
+  for (int p = 1; p < n; ++p) {
+    WordView& part = words_[static_cast<size_t>(p)];
+    const int object = part.head;
+    if (part.upos != "VERB" || part.deprel != "amod" || object <= p ||
+        object == root || object >= n || p < root ||
+        (part.xpos != "VBD" && part.xpos != "VBN")) {
+      continue;
+    }
+    const WordView& before = words_[static_cast<size_t>(p - 1)];
+    if (before.upos != "NOUN" ||
+        words_[static_cast<size_t>(object)].upos != "NOUN") {
+      continue;
+    }
+    // The object and everything after the participle hung on the root
+    // belong to the clause.
+    for (int k = p + 1; k < n; ++k) {
+      WordView& w = words_[static_cast<size_t>(k)];
+      if (w.head == root && k != object) w.head = p;
+    }
+    Attach(&words_[static_cast<size_t>(object)], p, "obj");
+    Attach(&words_[static_cast<size_t>(root)], p, "nsubj");
+    part.head = -1;
+    part.deprel = "root";
+    return;
+  }
+  if (root < 1) return;
   for (int p = 1; p < root; ++p) {
     WordView& part = words_[static_cast<size_t>(p)];
     if (part.upos != "VERB" || part.deprel != "amod" || part.head != root ||

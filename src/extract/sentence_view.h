@@ -82,7 +82,9 @@ class SentenceView {
   void RepairUpToSubjects();
   void RepairVerblessSentences();
   // "Britain mobilized army reservists for ...": a name, a participle
-  // and a noun at the root, read as one noun phrase.
+  // and a noun at the root, read as one noun phrase; "Thousands of people
+  // blocked roads": the participle on a noun further on, the root the
+  // subject.
   void RepairNamedParticiplePredicates();
   // "Egyptian police opened fire" with "police" read as a bare temporal
   // oblique, and "Pakistan today threatened" with "Pakistan" a compound of
