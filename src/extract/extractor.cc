@@ -2345,7 +2345,10 @@ void SettleStance(Event* e) {
   }
   if (own && Violent(*e)) {
     c.stance = "claims_responsibility";
-  } else if (Violent(*e) && !e->source.empty() && c.claimant) {
+  } else if (Violent(*e) && !e->source.empty() && c.claimant &&
+             (!c.claimant->sector.empty() || !c.claimant->country.empty())) {
+    // A party telling of another's violence accuses it; a publisher that is
+    // no party ("AFP-style wire") asserts.
     c.stance = "accuses";
   } else if (c.stance != "accuses") {
     c.stance = "asserts";

@@ -449,6 +449,19 @@ TEST_F(ExtractorTest, TheDocumentSourceSpeaksWhenNoOneElseDoes) {
   ASSERT_TRUE(e.date.has_value());
   EXPECT_EQ(e.date->value, "2023-09-19");
   EXPECT_EQ(e.date->precision, "day");
+  // A party telling of the other side's violence accuses it; a publisher
+  // that is no party asserts.
+  const CodedDocument party =
+      Code("Armenian forces shelled the village on Tuesday.",
+           "Ministry of Defence of Azerbaijan");
+  ASSERT_FALSE(party.events.empty());
+  ASSERT_TRUE(party.events[0].claim);
+  EXPECT_EQ(party.events[0].claim->stance, "accuses");
+  const CodedDocument wire =
+      Code("Armenian forces shelled the village on Tuesday.", "Example Wire");
+  ASSERT_FALSE(wire.events.empty());
+  ASSERT_TRUE(wire.events[0].claim);
+  EXPECT_EQ(wire.events[0].claim->stance, "asserts");
 }
 
 TEST_F(ExtractorTest, EverySpanPointsIntoTheText) {
