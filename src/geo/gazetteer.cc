@@ -29,14 +29,19 @@ uint32_t Crc(std::string_view bytes) {
   return static_cast<uint32_t>(crc);
 }
 
-// Names worth a key: those with Latin, Cyrillic, Greek, Armenian, Georgian,
-// Hebrew or Arabic letters (the scripts of the conflicts sitrep reads
-// about); not CJK, Hangul, Thai, Devanagari ... whose transliterations
-// would only add keys no English report uses.
+// Names worth a key: those in Latin, Greek, Cyrillic, Armenian, Hebrew,
+// Arabic (all below U+0800) or Georgian (U+10A0-U+10FF) letters, the
+// scripts of the conflicts sitrep reads about; not CJK, Hangul, Thai,
+// Devanagari ... whose transliterations would only add keys no English
+// report uses.
 bool UsefulScript(std::string_view name) {
   for (size_t i = 0; i < name.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(name[i]);
-    if (c >= 0xE0) return false;  // U+0800 and above: three-byte scripts
+    if (c < 0xE0) continue;
+    const unsigned char d =
+        i + 1 < name.size() ? static_cast<unsigned char>(name[i + 1]) : 0;
+    if (c == 0xE1 && (d == 0x82 || d == 0x83)) continue;  // Georgian
+    return false;
   }
   return !name.empty() && name.size() <= 80;
 }

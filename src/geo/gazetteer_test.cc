@@ -15,6 +15,8 @@ constexpr const char* kRows[] = {
     "146970\tXankəndi\tXankandi\tKhankendi,Stepanakert,Степанакерт,"
     "Ստեփանակերտ\t39.8177\t46.7528\tP\tPPL\tAZ\t\t61\t\t\t\t53100\t\t850\tAsia/"
     "Baku\t2021-11-03",
+    "611717\tTbilisi\tTbilisi\tTiflis,თბილისი,Тбилиси\t41.69411\t44."
+    "83368\tP\tPPLC\tGE\t\t51\t\t\t\t1049498\t\t490\tAsia/Tbilisi\t2020-01-01",
     "147105\tŞuşa\tSusa\tShusha,Shushi,Շուշի\t39.76006\t46."
     "74989\tP\tPPLA\tAZ\t\t55\t\t\t\t4064\t\t1339\tAsia/Baku\t2020-12-15",
     "148000\tFüzuli\tFuzuli\tFizuli,Varanda\t39.60094\t47."
@@ -77,6 +79,11 @@ TEST(GazetteerTest, TransliterationsFindTheSamePlace) {
     EXPECT_EQ(found[0].geonames_id, 147105u) << name;
   }
   ASSERT_EQ((*g)->Find("Fizuli").size(), 1u);
+  for (const char* name : {"თბილისი", "Тбилиси", "Tiflis"}) {
+    const auto found = (*g)->Find(name);
+    ASSERT_EQ(found.size(), 1u) << name;
+    EXPECT_EQ(found[0].country, "GE") << name;
+  }
   EXPECT_EQ((*g)->Find("Karabakh")[0].feature, "RGN");
   EXPECT_TRUE((*g)->Find("Atlantis").empty());
 }
@@ -129,7 +136,7 @@ TEST(GazetteerTest, OpensAFileByMapping) {
   }
   auto g = Gazetteer::Open(path);
   ASSERT_TRUE(g.ok()) << g.status();
-  EXPECT_EQ((*g)->size(), 8u);
+  EXPECT_EQ((*g)->size(), 9u);
   EXPECT_FALSE((*g)->Find("Khankendi").empty());
   std::remove(path.c_str());
   auto missing = Gazetteer::Open(path);

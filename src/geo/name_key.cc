@@ -48,9 +48,9 @@ std::string NameFolder::Key(std::string_view name) const {
       if (space && !key.empty()) key.push_back(' ');
       key.push_back(static_cast<char>(c));
       space = false;
-    } else if (c == '\'' || c == 0xCA) {
-      // Apostrophes and modifier letters inside a word join it
-      // ("Shi'a", "Ra'anana").
+    } else if (c == '\'') {
+      // Apostrophes (and the modifier letters Latin-ASCII turns into them)
+      // join a word ("Ma'rib", "Ra'anana").
     } else {
       space = true;
     }
