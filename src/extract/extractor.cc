@@ -1278,13 +1278,26 @@ class SentenceRun {
   // when it has no patient of its own, the patient or recipients of the
   // clause it governs ("agreed to lift the embargo on Iran", "offered to
   // negotiate with Armenia", "is willing to withdraw from Lebanon").
+  // The event class of the event word at `w`, when it has one rather than
+  // a frame.
+  const lexicon::EventClass* ClassAt(int w) const {
+    const LexMatch* m = v_.MatchAt(w, EntryKind::kEventWord);
+    if (m == nullptr) return nullptr;
+    const int c = lex_.event_words[m->index].event_class;
+    return c >= 0 ? &lex_.event_classes[static_cast<size_t>(c)] : nullptr;
+  }
+
   void RecipientsOf(int verb, std::vector<Actor>* to) const {
     const bool had_target = !to->empty();
-    std::string plover;
-    if (const LexMatch* m = v_.MatchAt(verb, EntryKind::kEventWord)) {
-      const int c = lex_.event_words[m->index].event_class;
-      if (c >= 0) plover = lex_.event_classes[static_cast<size_t>(c)].plover;
-    }
+    const lexicon::EventClass* cls = ClassAt(verb);
+    const std::string plover = cls != nullptr ? cls->plover : "";
+    // A verb of answering another's act or proposal (reject, condemn,
+    // welcome); a verb announcing an act of its own (threaten, agree,
+    // refuse).
+    const bool answering =
+        plover == "REJECT" || plover == "ACCUSE" || plover == "SUPPORT";
+    const bool announcing =
+        plover == "THREATEN" || plover == "AGREE" || plover == "REJECT";
     for (int c : v_.word(verb).children) {
       const WordView& cw = v_.word(c);
       if (cw.deprel != "obl") continue;
@@ -1317,19 +1330,6 @@ class SentenceRun {
       }
     }
     if (had_target || !to->empty()) return;
-    // A verb of answering another's act or proposal (reject, condemn,
-    // welcome).
-    // A verb announcing an act of its own (threaten, agree, refuse).
-    bool answering = false, announcing = false;
-    if (const LexMatch* m = v_.MatchAt(verb, EntryKind::kEventWord)) {
-      const int c = lex_.event_words[m->index].event_class;
-      if (c >= 0) {
-        const std::string& p =
-            lex_.event_classes[static_cast<size_t>(c)].plover;
-        answering = p == "REJECT" || p == "ACCUSE" || p == "SUPPORT";
-        announcing = p == "THREATEN" || p == "AGREE" || p == "REJECT";
-      }
-    }
     // "demanded the removal of the president", "called for sanctions
     // against Nigeria": the actor an event noun in the object acts on.
     for (int c : v_.word(verb).children) {
@@ -1668,20 +1668,13 @@ class SentenceRun {
         // not carry it out: a verb of judging or answering another's act
         // does not lend its subject.
         bool lends_subject = true;
-        if (const LexMatch* m = v_.MatchAt(verb, EntryKind::kEventWord)) {
-          const int c = lex_.event_words[m->index].event_class;
-          if (c >= 0) {
-            const std::string& p =
-                lex_.event_classes[static_cast<size_t>(c)].plover;
-            // Signing is the signer's own act, not a judgement of one.
-            const bool judging_support =
-                p == "SUPPORT" &&
-                lex_.event_classes[static_cast<size_t>(c)].name !=
-                    "sign_agreement";
-            lends_subject &= p != "ACCUSE" && p != "REJECT" &&
-                             !judging_support && p != "PROTEST" &&
-                             p != "REQUEST";
-          }
+        if (const lexicon::EventClass* vc = ClassAt(verb)) {
+          const std::string& p = vc->plover;
+          // Signing is the signer's own act, not a judgement of one.
+          const bool judging_support =
+              p == "SUPPORT" && vc->name != "sign_agreement";
+          lends_subject &= p != "ACCUSE" && p != "REJECT" && !judging_support &&
+                           p != "PROTEST" && p != "REQUEST";
         }
         // "X carried out an attack", "X arrived on a visit".
         if ((cw.deprel == "obj" || cw.deprel == "obl") && e->source.empty() &&

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/strings.h"
 #include "lexicon/phrase_matcher.h"
 
 namespace sitrep::extract {
@@ -551,10 +552,7 @@ bool Temporal(std::string_view lemma) {
       "year",      "time",      "weekend",  "hour",      "minute",  "january",
       "february",  "march",     "april",    "may",       "june",    "july",
       "august",    "september", "october",  "november",  "december"};
-  std::string lower(lemma);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  const std::string lower = AsciiLower(lemma);
   for (std::string_view w : kWords) {
     if (lower == w) return true;
   }
