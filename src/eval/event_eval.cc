@@ -224,11 +224,16 @@ StatusOr<PloverScores> EvaluatePlover(const std::string& path,
     actors(g, "source", &gsc, &gss);
     actors(g, "target", &gtc, &gts);
     if (main != nullptr) {
+      // Gold codes are CAMEO's, so the system's CAMEO code is compared, but
+      // only for an actor the system gives a country: a code may begin
+      // with a sector alone ("MIL", "CVL"), and that names no country.
       for (const Actor& a : main->source) {
+        if (a.country.empty()) continue;
         if (const std::string c = CountryOf(a.code); !c.empty()) ssc.insert(c);
         if (!a.sector.empty()) sss.insert(a.sector);
       }
       for (const Actor& a : main->target) {
+        if (a.country.empty()) continue;
         if (const std::string c = CountryOf(a.code); !c.empty()) stc.insert(c);
         if (!a.sector.empty()) sts.insert(a.sector);
       }

@@ -251,8 +251,12 @@ class ActorResolver {
     int first = w, last = w;
     for (int c : v_.word(w).children) {
       const WordView& cw = v_.word(c);
-      if (cw.upos != "PROPN" ||
-          (cw.deprel != "compound" && cw.deprel != "flat")) {
+      // A capitalised word of the name, however tagged ("Tel" in "Tel
+      // Aviv" is often read as a common noun).
+      const bool capital = !cw.form.empty() && cw.form[0] >= 'A' &&
+                           cw.form[0] <= 'Z' &&
+                           (cw.upos == "PROPN" || cw.upos == "NOUN");
+      if (!capital || (cw.deprel != "compound" && cw.deprel != "flat")) {
         continue;
       }
       first = std::min(first, c);
@@ -547,6 +551,7 @@ class SentenceRun {
       if (events[i].plover.type == "PROTEST" && events[i].target.empty()) {
         ProtestTarget(triggers[i].word, &events[i]);
       }
+      PlaceAsTarget(place_country[i], &events[i]);
       // A state's authorities arresting, jailing, banning or easing a
       // restriction act within their own jurisdiction: with no place
       // saying otherwise, those they act on are of their country
@@ -1280,11 +1285,95 @@ class SentenceRun {
   // negotiate with Armenia", "is willing to withdraw from Lebanon").
   // The event class of the event word at `w`, when it has one rather than
   // a frame.
+  // A verb or noun of judging or answering another's act ("accuse",
+  // "investigate", "condemn", "reject", "praise").
+  bool Judging(int w) const {
+    const lexicon::EventClass* c = ClassAt(w);
+    return c != nullptr &&
+           (c->plover == "ACCUSE" || c->plover == "REJECT" ||
+            (c->plover == "SUPPORT" && c->name != "sign_agreement"));
+  }
+
   const lexicon::EventClass* ClassAt(int w) const {
     const LexMatch* m = v_.MatchAt(w, EntryKind::kEventWord);
     if (m == nullptr) return nullptr;
     const int c = lex_.event_words[m->index].event_class;
     return c >= 0 ? &lex_.event_classes[static_cast<size_t>(c)] : nullptr;
+  }
+
+  // "demanded that the Sudanese government end curbs", "its demand today
+  // that Israel ease restrictions": whoever the demand says must act, the
+  // subject of the "that" clause right after the demand (wherever the
+  // parser hung the clause), or, where the clause is misread as a noun
+  // phrase, the first party named in it.
+  void DemandedOf(int trigger, std::vector<Actor>* to) const {
+    const int n = v_.size();
+    for (int k = trigger + 1; k < n && k <= trigger + 3; ++k) {
+      const WordView& that = v_.word(k);
+      if (that.lemma != "that" || that.head <= k) continue;
+      const int clause = that.head;
+      bool passive = false;
+      const int subj =
+          v_.word(clause).upos == "VERB" ? SubjectOf(clause, &passive) : -1;
+      if (subj >= 0) {
+        if (!passive) AddActors(subj, to);
+        return;
+      }
+      for (int w : v_.Phrase(clause)) {
+        if (w <= k) continue;
+        const WordView& ww = v_.word(w);
+        if (ww.upos != "NOUN" && ww.upos != "PROPN") continue;
+        if (ww.deprel == "amod" ||
+            (ww.head >= 0 && ww.head < w && ww.deprel == "compound")) {
+          continue;
+        }
+        std::vector<Actor> who = actors_.Resolve(w);
+        const bool party =
+            std::any_of(who.begin(), who.end(), [](const Actor& a) {
+              return !a.country.empty() || !a.name.empty();
+            });
+        if (party) {
+          for (Actor& a : who) to->push_back(std::move(a));
+          return;
+        }
+      }
+      return;
+    }
+  }
+
+  // Whoever did the act a noun names, when the noun names no party
+  // itself: its owner ("Serbia's suppression"), its agent ("crimes by
+  // extremists", "crimes committed by Croat forces") or its country
+  // ("proposed Israeli changes").
+  void AgentsOfAct(int noun, std::vector<Actor>* to) const {
+    const WordView& nw = v_.word(noun);
+    if (nw.upos != "NOUN") return;
+    for (EntryKind k : {EntryKind::kSector, EntryKind::kOrganization,
+                        EntryKind::kCountryName, EntryKind::kCapital}) {
+      if (v_.MatchAt(noun, k) != nullptr) return;
+    }
+    std::vector<int> acts = {noun};
+    for (int c : v_.Children(noun, "conj")) acts.push_back(c);
+    for (int x : acts) {
+      for (int c : v_.word(x).children) {
+        const WordView& cw = v_.word(c);
+        if (cw.deprel == "nmod" &&
+            (cw.subtype == "poss" || v_.CaseOf(c) == "by")) {
+          AddActors(c, to);
+        } else if (cw.deprel == "acl" && cw.upos == "VERB") {
+          for (int g : v_.word(c).children) {
+            const WordView& gw = v_.word(g);
+            if (gw.deprel == "obl" &&
+                (gw.subtype == "agent" || v_.CaseOf(g) == "by")) {
+              AddActors(g, to);
+            }
+          }
+        } else if (cw.deprel == "amod" &&
+                   v_.MatchAt(c, EntryKind::kCountryAdjective) != nullptr) {
+          AddActors(c, to);
+        }
+      }
+    }
   }
 
   void RecipientsOf(int verb, std::vector<Actor>* to) const {
@@ -1360,6 +1449,20 @@ class SentenceRun {
       }
     }
     if (!to->empty()) return;
+    // "investigating war crimes committed by Croat forces", "denounced
+    // Serbia's suppression of ...": whoever did the act judged.
+    if (answering) {
+      for (int c : v_.word(verb).children) {
+        const WordView& cw = v_.word(c);
+        const std::string prep = v_.CaseOf(c);
+        if (cw.deprel == "obj" ||
+            (cw.deprel == "obl" && (prep == "as" || prep == "into" ||
+                                    prep == "over" || prep == "of"))) {
+          AgentsOfAct(c, to);
+        }
+      }
+      if (!to->empty()) return;
+    }
     // "demanded that the United States cancel the sale": whoever is to
     // act. Not under a verb of saying, whose complement is the event.
     if (v_.MatchAt(verb, EntryKind::kReportingCue) == nullptr) {
@@ -1541,18 +1644,44 @@ class SentenceRun {
             t.frame == Frame::kDestroy) {
           AddActors(obj, &e->target);
         }
+        // "seized weapons and explosives from armed groups", the owner
+        // hung on what was taken.
+        if (t.frame == Frame::kSeize) {
+          std::vector<int> taken = {obj};
+          for (int c : v_.Children(obj, "conj")) taken.push_back(c);
+          for (int x : taken) {
+            for (int g : v_.Children(x, "nmod")) {
+              if (v_.CaseOf(g) == "from") AddActors(g, &e->target);
+            }
+          }
+        }
       }
       for (int c : tw.children) {
         const WordView& cw = v_.word(c);
         if (cw.deprel != "obl" && cw.deprel != "advmod") continue;
         const std::string prep = v_.CaseOf(c);
         if (cw.subtype == "agent" || prep == "by") {
-          if (!InstrumentAt(c, e, &agents)) AddActors(c, &e->source);
-        } else if (prep == "with") {
+          // "Croatia is investigating war crimes by extremists": an active
+          // verb with its own subject has no agent phrase; a verb judging
+          // an act has the act's.
+          if (!passive && subj >= 0 && cw.subtype != "agent" &&
+              v_.FirstChild(t.word, "obj") >= 0) {
+            if (Judging(t.word)) AddActors(c, &e->target);
+          } else if (!InstrumentAt(c, e, &agents)) {
+            AddActors(c, &e->source);
+          }
+        } else if ((prep == "between" || prep == "among") && subj < 0) {
+          // "Fighting between X and Y" with a gerund: its sides.
+          AddActors(c, &e->source);
+        } else if (prep == "with" || prep == "between" || prep == "among") {
+          // "clashed with X", "mediate between X and Y".
           if (!InstrumentAt(c, e, &agents)) AddActors(c, &e->target);
         } else if (prep == "on" || prep == "against" || prep == "at" ||
                    prep == "into" || prep == "onto" || prep == "toward" ||
                    prep == "towards" || prep == "upon") {
+          if (!InstrumentAt(c, e, &agents)) AddActors(c, &e->target);
+        } else if (prep == "from" && t.frame == Frame::kSeize) {
+          // "confiscated weapons from armed groups": whoever loses them.
           if (!InstrumentAt(c, e, &agents)) AddActors(c, &e->target);
         } else if (prep == "from" || prep == "using") {
           InstrumentAt(c, e, &agents);
@@ -1587,6 +1716,10 @@ class SentenceRun {
     } else {
       // Nominal events: "the shelling of Stepanakert by X", "Israeli
       // strikes", "clashes between X and Y", "an attack on".
+      // The parties "between" whom it happens: its sides, unless someone
+      // else carries it out ("launched a mediation effort between X and
+      // Y"), whose counterparts they are.
+      std::vector<Actor> between;
       for (int c : tw.children) {
         const WordView& cw = v_.word(c);
         const std::string prep = v_.CaseOf(c);
@@ -1604,7 +1737,7 @@ class SentenceRun {
           if (prep == "by") {
             if (!InstrumentAt(c, e, &agents)) AddActors(c, &e->source);
           } else if (prep == "between" || prep == "among") {
-            AddActors(c, &e->source);
+            AddActors(c, &between);
           } else if (prep == "of" && t.frame == Frame::kProtest) {
             AddActors(c, &e->source);
           } else if ((prep == "to" || prep == "for") &&
@@ -1676,7 +1809,13 @@ class SentenceRun {
           lends_subject &= p != "ACCUSE" && p != "REJECT" && !judging_support &&
                            p != "PROTEST" && p != "REQUEST";
         }
-        // "X carried out an attack", "X arrived on a visit".
+        // "X carried out an attack", "X arrived on a visit", "took part
+        // in talks"; not what another act happened after or because of.
+        if (cw.deprel == "obl") {
+          const std::string prep = v_.CaseOf(carrier);
+          lends_subject &= prep == "on" || prep == "in" || prep == "into" ||
+                           prep == "at" || prep == "for" || prep == "under";
+        }
         if ((cw.deprel == "obj" || cw.deprel == "obl") && e->source.empty() &&
             lends_subject) {
           bool passive = false;
@@ -1709,6 +1848,24 @@ class SentenceRun {
           }
         }
       }
+      std::vector<Actor>& sides = e->source.empty() ? e->source : e->target;
+      for (Actor& a : between) sides.push_back(std::move(a));
+      // "an investigation into crimes committed by Croat forces",
+      // "criticism of Iraq's arms industries": the act's doer.
+      if (e->target.empty() && Judging(t.word)) {
+        for (int c : v_.Children(t.word, "nmod")) {
+          const std::string prep = v_.CaseOf(c);
+          if (prep == "into" || prep == "of" || prep == "over" ||
+              prep == "about") {
+            AgentsOfAct(c, &e->target);
+          }
+        }
+      }
+    }
+    if (e->target.empty() && t.event_class >= 0 &&
+        lex_.event_classes[static_cast<size_t>(t.event_class)].plover ==
+            "REQUEST") {
+      DemandedOf(t.word, &e->target);
     }
     for (Actor& a : agents) {
       if (e->source.empty()) e->source.push_back(std::move(a));
@@ -1751,6 +1908,28 @@ class SentenceRun {
     }
     e->modality = Modality(t.word, &e->announced);
     Attribute(t.word, e);
+    // "bombers killed 23 people when they blew themselves up": a pronoun
+    // subject of a clause hung on another is that clause's subject.
+    if (pronoun_subject >= 0 && e->source.empty()) {
+      const WordView& pw = v_.word(pronoun_subject);
+      int clause = pw.head;
+      const std::string_view rel =
+          clause >= 0 ? v_.word(clause).deprel : std::string_view();
+      const int host = clause >= 0 ? v_.word(clause).head : -1;
+      if ((rel == "advcl" || rel == "conj") && host >= 0 && host < clause &&
+          v_.word(host).upos == "VERB") {
+        bool passive = false;
+        const int subj = SubjectOf(host, &passive);
+        if (subj >= 0 && !passive && v_.word(subj).upos != "PRON") {
+          std::vector<Actor> who = actors_.Resolve(subj);
+          for (Actor& a : who) {
+            a.text = std::string(pw.form);
+            a.span = pw.span;
+            e->source.push_back(std::move(a));
+          }
+        }
+      }
+    }
     // "Syria says it is willing to withdraw": a pronoun subject under a
     // reporting verb is, most often, the speaker.
     if (pronoun_subject >= 0 && e->source.empty() && e->claim &&
@@ -2074,6 +2253,33 @@ class SentenceRun {
       }
       x = word.head;
     }
+  }
+
+  // An attack, a coercive measure, a protest or a mobilisation that names
+  // no party of a country acted on, where its place names one ("bombs
+  // exploded in Kabul", "a curfew in the town of Cizre", "rallies in
+  // Monrovia", "troops on alert in the West Bank"), acts on that place:
+  // the codebooks code the place's country as the target, as ICEWS codes
+  // the unnamed people of a place by its country. Not meetings or
+  // agreements, which a third country often hosts.
+  void PlaceAsTarget(const std::string& country, Event* e) const {
+    if (country.empty() || !e->location) return;
+    const std::string& type = e->plover.type;
+    if (type != "ASSAULT" && type != "COERCE" && type != "PROTEST" &&
+        type != "MOBILIZE") {
+      return;
+    }
+    // A battle has sides, not a place it is waged on.
+    if (e->acled && e->acled->event_type == "Battles") return;
+    for (const Actor& a : e->target) {
+      if (!a.country.empty() || !a.name.empty()) return;
+    }
+    Actor place;
+    place.text = e->location->text;
+    place.span = e->location->span;
+    place.country = country;
+    place.code = ActorCode(place, lex_);
+    e->target.push_back(std::move(place));
   }
 
   // The place an event happened, as written: a locative phrase of the

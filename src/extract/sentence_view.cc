@@ -72,6 +72,9 @@ SentenceView::SentenceView(const SyntaxSentence& parsed,
   RepairVerblessSentences();
   RepairNamedParticiplePredicates();
   RepairUnmarkedSubjects();
+  RepairReportedClauses();
+  RepairMarkedCompounds();
+  RepairParticipleModifiers();
   for (size_t i = 0; i < n; ++i) {
     const int h = words_[i].head;
     if (h >= 0 && static_cast<size_t>(h) < n) {
@@ -609,6 +612,149 @@ void SentenceView::RepairUnmarkedSubjects() {
         return;
       }
     }
+  }
+}
+
+bool SentenceView::ReportingVerb(int w) const {
+  const WordView& word = words_[static_cast<size_t>(w)];
+  if (word.upos != "VERB") return false;
+  const PhraseMatcher::TokenView token[1] = {{word.form, word.lemma}};
+  std::vector<PhraseMatcher::Match> found;
+  lexicon_.matcher.FindAll(token, &found);
+  for (const PhraseMatcher::Match& m : found) {
+    if (static_cast<EntryKind>(m.kind) == EntryKind::kReportingCue) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void SentenceView::RepairReportedClauses() {
+  const int n = size();
+  for (int r = 0; r < n; ++r) {
+    if (words_[static_cast<size_t>(r)].head >= 0 || !ReportingVerb(r)) continue;
+    // The reporting verb's subjects before it: the first is the reported
+    // clause's subject when a comma parts it from the verb and another
+    // subject is next to the verb.
+    int first = -1, last = -1;
+    for (int k = 0; k < r; ++k) {
+      const WordView& w = words_[static_cast<size_t>(k)];
+      if (w.head != r || w.deprel != "nsubj") continue;
+      if (first < 0) first = k;
+      last = k;
+    }
+    if (first < 0 || first == last) return;
+    bool comma = false;
+    for (int k = first + 1; k < last; ++k) {
+      comma |= words_[static_cast<size_t>(k)].form == ",";
+    }
+    if (!comma) return;
+    for (int p = first + 1; p < last; ++p) {
+      WordView& verb = words_[static_cast<size_t>(p)];
+      if (verb.head != first || verb.upos != "VERB" ||
+          (verb.xpos != "VBD" && verb.xpos != "VBN") ||
+          (verb.deprel != "amod" && verb.deprel != "acl")) {
+        continue;
+      }
+      // A participle is a predicate only with an object ("agents abused
+      // immigrants"); without one it is a reduced relative ("people
+      // wounded in the attack").
+      if (verb.xpos == "VBN") {
+        bool object = false;
+        for (int k = p + 1; k < last; ++k) {
+          const WordView& w = words_[static_cast<size_t>(k)];
+          object |= (w.head == p || w.head == first) && w.deprel == "obj";
+        }
+        if (!object) continue;
+      }
+      // What hangs on the subject after the verb is the clause's; its
+      // first noun, the object.
+      bool object = false;
+      for (int k = p + 1; k < last; ++k) {
+        WordView& w = words_[static_cast<size_t>(k)];
+        if (w.head == p && w.deprel == "obj") object = true;
+      }
+      for (int k = p + 1; k < last; ++k) {
+        WordView& w = words_[static_cast<size_t>(k)];
+        if (w.head != first) continue;
+        bool marked = false;
+        for (int c = p + 1; c < k; ++c) {
+          marked |= words_[static_cast<size_t>(c)].head == k &&
+                    words_[static_cast<size_t>(c)].deprel == "case";
+        }
+        if (!object && !marked && (w.upos == "NOUN" || w.upos == "PROPN") &&
+            (w.deprel == "compound" || w.deprel == "obj" ||
+             w.deprel == "appos" || w.deprel == "nmod")) {
+          Attach(&w, p, "obj");
+          object = true;
+        } else {
+          w.head = p;
+        }
+      }
+      Attach(&verb, r, "ccomp");
+      Attach(&words_[static_cast<size_t>(first)], p, "nsubj");
+      return;
+    }
+    return;
+  }
+}
+
+void SentenceView::RepairMarkedCompounds() {
+  const int n = size();
+  for (int k = 0; k < n; ++k) {
+    WordView& w = words_[static_cast<size_t>(k)];
+    if (w.deprel != "compound" || w.head <= k || w.head >= n) continue;
+    int marker = -1;
+    for (int c = 0; c < k; ++c) {
+      const WordView& cw = words_[static_cast<size_t>(c)];
+      if (cw.head == k && cw.deprel == "case") marker = c;
+    }
+    if (marker < 0) continue;
+    const WordView& noun = words_[static_cast<size_t>(w.head)];
+    const int host = noun.head;
+    if (host < 0 || host >= n) continue;
+    // The phrase belongs where the noun it was fused with belongs.
+    const std::string_view rel = noun.deprel;
+    if (words_[static_cast<size_t>(host)].upos == "VERB" &&
+        (rel == "obl" || rel == "obj")) {
+      Attach(&w, host, "obl");
+    } else if (rel == "nmod" || rel == "obj" || rel == "nsubj") {
+      Attach(&w, w.head, "nmod");
+    }
+  }
+}
+
+void SentenceView::RepairParticipleModifiers() {
+  const int n = size();
+  for (int p = 1; p + 1 < n; ++p) {
+    WordView& part = words_[static_cast<size_t>(p)];
+    const int verb = p - 1;
+    if (part.head != verb || part.deprel != "advcl" || part.xpos != "VBN" ||
+        words_[static_cast<size_t>(verb)].upos != "VERB") {
+      continue;
+    }
+    int object = -1;
+    bool own = false;
+    for (int k = 0; k < n; ++k) {
+      const WordView& w = words_[static_cast<size_t>(k)];
+      if (w.head == verb && w.deprel == "obj") return;
+      if (w.head == p && w.deprel == "obj" && object < 0) object = k;
+      own |= w.head == p && (w.deprel == "nsubj" || w.deprel == "aux" ||
+                             w.deprel == "mark" || w.deprel == "advmod");
+    }
+    if (object < 0 || own) continue;
+    // Only words of the noun phrase between the participle and its noun.
+    bool adjacent = true;
+    for (int k = p + 1; k < object; ++k) {
+      adjacent &= words_[static_cast<size_t>(k)].head == object;
+    }
+    if (!adjacent) continue;
+    for (int k = object + 1; k < n; ++k) {
+      WordView& w = words_[static_cast<size_t>(k)];
+      if (w.head == p) w.head = verb;
+    }
+    Attach(&words_[static_cast<size_t>(object)], verb, "obj");
+    Attach(&part, object, "amod");
   }
 }
 

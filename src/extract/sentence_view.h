@@ -75,6 +75,8 @@ class SentenceView {
   // Repairs of parses commonly wrong on news, run before the child lists
   // are built (see sentence_view.cc).
   static void Attach(WordView* w, int head, std::string_view deprel);
+  // Whether `w` is a verb of saying the lexicon knows ("said", "charged").
+  bool ReportingVerb(int w) const;
   void RepairPerfectParticiples();
   void RepairGerundObjects();
   void RepairVerblessRoots();
@@ -90,6 +92,17 @@ class SentenceView {
   // oblique, and "Pakistan today threatened" with "Pakistan" a compound of
   // "today": the subject the verb lacks.
   void RepairUnmarkedSubjects();
+  // "Irish guerrillas wounded two British soldiers ..., police said" with
+  // the reported clause read as the subject of "said" and its verb as a
+  // modifier of its subject: the verb is the reported clause's predicate.
+  void RepairReportedClauses();
+  // "send arms to Pakistan last year" with "Pakistan" a compound of
+  // "year": a word with its own preposition is no compound.
+  void RepairMarkedCompounds();
+  // "reject proposed Israeli changes" with "proposed" read as a clause of
+  // its own: a bare participle right after a verb without an object
+  // modifies the noun after it, which is the verb's object.
+  void RepairParticipleModifiers();
 
   const lexicon::Lexicon& lexicon_;
   std::vector<WordView> words_;
