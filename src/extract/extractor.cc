@@ -99,6 +99,19 @@ class ActorResolver {
         return m->head != w && sw.upos == "ADJ" && sw.deprel == "amod";
       });
     }
+    // Nor "official" on a singular noun for a thing ("all official
+    // contact", "an official visit"): it says the thing is formal, not
+    // that a government is acted on. "Military" and "civilian" things are
+    // the military's and civilians' ("a military deployment point",
+    // "civilian infrastructure").
+    if (head.xpos == "NN" && v_.MatchAt(w, EntryKind::kSector) == nullptr &&
+        v_.MatchAt(w, EntryKind::kOrganization) == nullptr) {
+      std::erase_if(sectors, [&](const LexMatch* m) {
+        const WordView& sw = v_.word(m->head);
+        return m->head != w && sw.upos == "ADJ" && sw.deprel == "amod" &&
+               lex_.sector_names[m->index] == "GOV";
+      });
+    }
     std::vector<const LexMatch*> countries;
     auto add_countries = [&](const std::vector<int>& words) {
       for (EntryKind k : {EntryKind::kCountryName, EntryKind::kCountryAdjective,
@@ -452,6 +465,13 @@ bool UsableTrigger(const SentenceView& v, int w, const LexMatch& m) {
   return true;
 }
 
+// A party: someone with a country, a sector or a name ("Iraq", "troops",
+// "the OSCE", "we"), not a thing acted on ("all official contact").
+bool IsParty(const Actor& a) {
+  return !a.country.empty() || !a.sector.empty() || !a.name.empty() ||
+         a.first_person;
+}
+
 class SentenceRun {
  public:
   SentenceRun(const SentenceView& v, const lexicon::Lexicon& lex,
@@ -558,14 +578,17 @@ class SentenceRun {
       // ("Nigerian authorities jailed 52 members of ...").
       if (place_country[i].empty()) {
         const std::string& c = events[i].event_class;
-        const bool jurisdiction = c == "arrest" || c == "restrict" ||
-                                  c == "ease_restrictions" || c == "release";
+        bool jurisdiction = c == "arrest" || c == "restrict" ||
+                            c == "ease_restrictions" || c == "release";
         std::string state;
         for (const Actor& a : events[i].source) {
           if (!a.country.empty() && (a.sector == "GOV" || a.sector == "COP" ||
                                      a.sector == "JUD" || a.sector == "LEG")) {
             state = a.country;
           }
+          // A country's police act at home, whatever they do ("Liberian
+          // riot police used tear gas to disperse demonstrators").
+          if (!a.country.empty() && a.sector == "COP") jurisdiction = true;
         }
         if (jurisdiction && !state.empty()) {
           for (Actor& a : events[i].target) {
@@ -1691,7 +1714,43 @@ class SentenceRun {
       // Britain", "apologized to Brazil", "aid for Romania", "offered its
       // troops to Lebanon". Taken after the patient, as are those of an
       // event the verb governs ("agreed to provide aid to Romania").
+      // What is acted on may be a thing, not a party ("boycott all
+      // official contact with the United States", "suspended part of an
+      // aid program for Bosnia"): a counterpart named with it is the
+      // target, the thing stays one only when there is none.
+      std::vector<Actor> things;
+      if (!e->target.empty() &&
+          std::none_of(e->target.begin(), e->target.end(), IsParty)) {
+        things.swap(e->target);
+      }
       RecipientsOf(t.word, &e->target);
+      // "opened fire to disperse demonstrators": whom the force's purpose
+      // names.
+      if (e->target.empty()) {
+        const std::string p =
+            t.event_class >= 0
+                ? lex_.event_classes[static_cast<size_t>(t.event_class)].plover
+                : "";
+        const bool force = t.frame == Frame::kFire ||
+                           t.frame == Frame::kAttack || t.frame == Frame::kBomb;
+        if (force || p == "ASSAULT" || p == "COERCE") {
+          for (int x : v_.word(t.word).children) {
+            const WordView& xw = v_.word(x);
+            if ((xw.deprel != "advcl" && xw.deprel != "xcomp") ||
+                xw.upos != "VERB" || !v_.HasChildLemma(x, "mark", "to")) {
+              continue;
+            }
+            const lexicon::EventClass* purpose = ClassAt(x);
+            if (purpose == nullptr ||
+                (purpose->plover != "ASSAULT" && purpose->plover != "COERCE" &&
+                 purpose->plover != "PROTEST")) {
+              continue;
+            }
+            for (int o : v_.Children(x, "obj")) AddActors(o, &e->target);
+          }
+        }
+      }
+      if (e->target.empty()) things.swap(e->target);
       // "threatened to strike unless Israel rescinded ...", "will stop the
       // talks if the United States goes ahead": whoever must comply.
       if (e->target.empty() && t.event_class >= 0 &&
@@ -1970,6 +2029,39 @@ class SentenceRun {
           counterpart_by_place->name != "visit"))) {
       counterpart_by_place = nullptr;
     }
+    // "withdraw its troops", "mobilized army reservists": the forces
+    // moved are the actor's own, not whom the act is aimed at.
+    if (counterpart_by_place != nullptr &&
+        (counterpart_by_place->name == "retreat" ||
+         counterpart_by_place->name == "mobilize" ||
+         counterpart_by_place->name == "deploy")) {
+      std::string own;
+      for (const Actor& a : e->source) {
+        if (!a.country.empty()) own = a.country;
+      }
+      // "soldiers had been sent to the scene": with no one named sending
+      // them, the forces moved are who acts.
+      const bool sender = !e->source.empty();
+      std::vector<Actor> kept;
+      for (Actor& a : e->target) {
+        const bool force = a.sector == "MIL" || a.sector == "REB" ||
+                           a.sector == "COP" || a.sector == "PKO" ||
+                           a.sector == "UAF";
+        if (force && a.name.empty() &&
+            (a.country.empty() || a.country == own)) {
+          if (!sender) e->source.push_back(std::move(a));
+        } else {
+          kept.push_back(std::move(a));
+        }
+      }
+      e->target.swap(kept);
+    }
+    // A thing acted on gives way to the place's country, as above.
+    std::vector<Actor> things;
+    if (counterpart_by_place != nullptr && !e->target.empty() &&
+        std::none_of(e->target.begin(), e->target.end(), IsParty)) {
+      things.swap(e->target);
+    }
     if (e->target.empty() && counterpart_by_place != nullptr) {
       int verb = t.word;
       if (tw.upos != "VERB" && (tw.deprel == "obj" || tw.deprel == "nsubj") &&
@@ -1992,7 +2084,38 @@ class SentenceRun {
         }
         if (!e->target.empty()) break;
       }
+      // "the withdrawal of forces from Panama", "a war against Iraq" that
+      // reservists are mobilised for: the nominal's own phrases.
+      std::vector<int> nouns;
+      if (tw.upos == "NOUN") nouns.push_back(t.word);
+      for (int c : v_.word(verb).children) {
+        if (v_.word(c).deprel == "obl" && v_.CaseOf(c) == "for") {
+          nouns.push_back(c);
+        }
+        // "mobilized reservists for a war against Iraq".
+        if (v_.word(c).deprel == "obj") {
+          for (int g : v_.Children(c, "nmod")) {
+            if (v_.CaseOf(g) == "for") nouns.push_back(g);
+          }
+        }
+      }
+      for (int x : nouns) {
+        if (!e->target.empty()) break;
+        for (int c : v_.Children(x, "nmod")) {
+          const std::string prep = v_.CaseOf(c);
+          const bool left =
+              prep == "from" && (counterpart_by_place->plover == "RETREAT" ||
+                                 counterpart_by_place->plover == "SANCTION");
+          if (prep != "against" && prep != "to" && prep != "into" && !left) {
+            continue;
+          }
+          for (Actor& a : actors_.Resolve(c)) {
+            if (!a.country.empty()) e->target.push_back(std::move(a));
+          }
+        }
+      }
     }
+    if (e->target.empty()) things.swap(e->target);
     Place(t.word, e);
     DateOf(t.word, e);
   }

@@ -75,6 +75,8 @@ SentenceView::SentenceView(const SyntaxSentence& parsed,
   RepairReportedClauses();
   RepairMarkedCompounds();
   RepairParticipleModifiers();
+  RepairAdjectivalGerunds();
+  RepairSplitNames();
   for (size_t i = 0; i < n; ++i) {
     const int h = words_[i].head;
     if (h >= 0 && static_cast<size_t>(h) < n) {
@@ -755,6 +757,52 @@ void SentenceView::RepairParticipleModifiers() {
     }
     Attach(&words_[static_cast<size_t>(object)], verb, "obj");
     Attach(&part, object, "amod");
+  }
+}
+
+void SentenceView::RepairAdjectivalGerunds() {
+  const int n = size();
+  for (int g = 1; g + 1 < n; ++g) {
+    WordView& gerund = words_[static_cast<size_t>(g)];
+    WordView& marker = words_[static_cast<size_t>(g - 1)];
+    WordView& noun = words_[static_cast<size_t>(g + 1)];
+    if (gerund.upos != "VERB" || gerund.xpos != "VBG" ||
+        (gerund.deprel != "advcl" && gerund.deprel != "acl") ||
+        gerund.head < 0 || marker.head != g || marker.deprel != "mark" ||
+        noun.head != g || noun.deprel != "obj" ||
+        (noun.upos != "PROPN" && noun.upos != "NOUN")) {
+      continue;
+    }
+    const std::string_view prep = marker.lemma;
+    if (prep != "from" && prep != "to" && prep != "in" && prep != "into" &&
+        prep != "with" && prep != "against" && prep != "near") {
+      continue;
+    }
+    const int host = gerund.head;
+    for (int k = 0; k < n; ++k) {
+      WordView& w = words_[static_cast<size_t>(k)];
+      if (w.head == g && k != g - 1 && k != g + 1) w.head = host;
+    }
+    const bool verbal = words_[static_cast<size_t>(host)].upos == "VERB";
+    Attach(&noun, host, verbal ? "obl" : "nmod");
+    Attach(&marker, g + 1, "case");
+    marker.upos = "ADP";
+    Attach(&gerund, g + 1, "amod");
+  }
+}
+
+void SentenceView::RepairSplitNames() {
+  const int n = size();
+  for (int k = 2; k < n; ++k) {
+    WordView& w = words_[static_cast<size_t>(k)];
+    const WordView& before = words_[static_cast<size_t>(k - 1)];
+    if (w.deprel != "flat" || w.upos != "PROPN" || w.head >= k - 1 ||
+        before.upos != "PROPN") {
+      continue;
+    }
+    // Only across a coordination: the word before heads a conjunct.
+    if (before.deprel != "conj" && before.head != w.head) continue;
+    Attach(&w, k - 1, "flat");
   }
 }
 

@@ -103,6 +103,13 @@ class SentenceView {
   // its own: a bare participle right after a verb without an object
   // modifies the noun after it, which is the verb's object.
   void RepairParticipleModifiers();
+  // "withdraw its troops from neighboring Lebanon" with "neighboring" read
+  // as a clause and "from" as its marker: a gerund between a preposition
+  // and its noun modifies the noun.
+  void RepairAdjectivalGerunds();
+  // "Congo and Costa Rica" with "Rica" hung on "Congo": a name's parts
+  // are next to each other.
+  void RepairSplitNames();
 
   const lexicon::Lexicon& lexicon_;
   std::vector<WordView> words_;
