@@ -1850,8 +1850,15 @@ class SentenceRun {
           IsNominal(v_.word(tw.head).upos)) {
         carrier = tw.head;
       }
-      // "launched a mediation effort": the effort carries the event.
-      if (tw.deprel == "compound" && tw.head > t.word) carrier = tw.head;
+      // "launched a mediation effort": the effort carries the event, and
+      // the parties "between" whom it is.
+      if (tw.deprel == "compound" && tw.head > t.word) {
+        carrier = tw.head;
+        for (int c : v_.Children(carrier, "nmod")) {
+          const std::string prep = v_.CaseOf(c);
+          if (prep == "between" || prep == "among") AddActors(c, &between);
+        }
+      }
       const WordView& cw = v_.word(carrier);
       if ((cw.deprel == "obj" || cw.deprel == "nsubj" || cw.deprel == "obl") &&
           cw.head >= 0 && v_.word(cw.head).upos == "VERB") {

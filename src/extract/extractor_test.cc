@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -274,6 +275,62 @@ TEST_F(ExtractorTest, ParseRepairsGiveTheSubjectBack) {
     ASSERT_FALSE(doc.events.empty()) << row.text;
     EXPECT_EQ(Codes(doc.events.front().source), row.source) << row.text;
   }
+}
+
+// Whom an act is aimed at, where the sentence names it around the act: the
+// countries of the main event's targets.
+TEST_F(ExtractorTest, TargetsNamedAroundTheAct) {
+  const struct {
+    const char* text;
+    const char* countries;  // of the targets, sorted, space-separated
+  } rows[] = {
+      // the reported clause read as the subject of "said", its verb as an
+      // adjective
+      {"Rebel gunmen wounded three Kenyan soldiers in an ambush on Friday, "
+       "police said.",
+       "KEN"},
+      // whoever a demand says must act
+      {"The rights group demanded that the Ethiopian government release the "
+       "journalists.",
+       "ETH"},
+      // the doer of the act investigated or condemned
+      {"Kenya is investigating abuses committed by Somali militiamen.", "SOM"},
+      {"Ghana condemned Togo's crackdown on protesters.", "TGO"},
+      // the parties a mediator goes between
+      {"Qatar launched a mediation effort between Sudan and Chad.", "SDN TCD"},
+      // whoever loses what is seized
+      {"Border guards confiscated rifles from Afghan smugglers.", "AFG"},
+      // the forces withdrawn are the actor's own; the country left is the
+      // counterpart
+      {"France said it would withdraw its troops from Mali.", "MLI"},
+      // police act at home; the purpose of force names whom it acts on
+      {"Nigerian police fired tear gas to disperse the crowd.", "NGA"},
+      // an attack that names no one attacked acts on its place
+      {"A suicide bomber blew himself up in Baghdad on Monday.", "IRQ"},
+      // "official" on a thing names no government; the counterpart does
+      {"Kurdish leaders said they would boycott all official contact with "
+       "Turkey.",
+       "TUR"},
+  };
+  for (const auto& row : rows) {
+    const CodedDocument doc = Code(row.text);
+    ASSERT_FALSE(doc.events.empty()) << row.text;
+    std::set<std::string> countries;
+    for (const Actor& a : doc.events.front().target) {
+      if (!a.country.empty()) countries.insert(a.country);
+    }
+    std::string joined;
+    for (const std::string& c : countries) {
+      joined += (joined.empty() ? "" : " ") + c;
+    }
+    EXPECT_EQ(joined, row.countries) << row.text;
+  }
+  // A battle has sides, not a place it is waged on.
+  const CodedDocument clash =
+      Code("Fighting between the army and rebels spread across Darfur.");
+  ASSERT_FALSE(clash.events.empty());
+  EXPECT_EQ(Codes(clash.events.front().source), "MIL REB");
+  EXPECT_TRUE(clash.events.front().target.empty());
 }
 
 // With a gazetteer, a place named as a party takes its country; a name

@@ -77,6 +77,7 @@ SentenceView::SentenceView(const SyntaxSentence& parsed,
   RepairParticipleModifiers();
   RepairAdjectivalGerunds();
   RepairSplitNames();
+  RepairPastPredicates();
   for (size_t i = 0; i < n; ++i) {
     const int h = words_[i].head;
     if (h >= 0 && static_cast<size_t>(h) < n) {
@@ -803,6 +804,126 @@ void SentenceView::RepairSplitNames() {
     // Only across a coordination: the word before heads a conjunct.
     if (before.deprel != "conj" && before.head != w.head) continue;
     Attach(&w, k - 1, "flat");
+  }
+}
+
+void SentenceView::RepairPastPredicates() {
+  const int n = size();
+  auto nominal = [&](int k) {
+    const std::string_view u = words_[static_cast<size_t>(k)].upos;
+    return u == "NOUN" || u == "PROPN";
+  };
+  for (int p = 1; p + 1 < n; ++p) {
+    WordView& verb = words_[static_cast<size_t>(p)];
+    const bool past =
+        (verb.upos == "VERB" && (verb.xpos == "VBD" || verb.xpos == "VBN")) ||
+        (verb.upos == "ADJ" && verb.form.size() > 4 &&
+         verb.form.ends_with("ed"));
+    if (!past || (verb.deprel != "amod" && verb.deprel != "acl")) continue;
+    if (!nominal(p - 1)) continue;
+    // Nothing before it is a verb of its own.
+    bool verb_before = false;
+    for (int k = 0; k < p; ++k) {
+      const WordView& w = words_[static_cast<size_t>(k)];
+      if ((w.upos == "VERB" || w.upos == "AUX") && w.deprel != "amod" &&
+          w.deprel != "acl" && w.deprel != "compound") {
+        verb_before = true;
+      }
+    }
+    if (verb_before) return;
+    // A noun phrase follows: its last noun is the object.
+    const std::string_view next = words_[static_cast<size_t>(p + 1)].upos;
+    if (next != "DET" && next != "NUM" && next != "ADJ" && next != "NOUN" &&
+        next != "PROPN") {
+      continue;
+    }
+    int object = -1;
+    for (int q = p + 1; q < n; ++q) {
+      const std::string_view u = words_[static_cast<size_t>(q)].upos;
+      if (nominal(q)) {
+        if (q + 1 >= n || !nominal(q + 1)) {
+          object = q;
+          break;
+        }
+        continue;
+      }
+      if (u != "DET" && u != "NUM" && u != "ADJ" && u != "PUNCT") break;
+    }
+    if (object < 0) return;
+    // The subject: the top of the phrase before the verb.
+    int subject = p - 1;
+    for (int step = 0; step < n; ++step) {
+      const int h = words_[static_cast<size_t>(subject)].head;
+      if (h < 0 || h >= p) break;
+      subject = h;
+    }
+    const std::vector<WordView> saved = words_;
+    const WordView& sw = words_[static_cast<size_t>(subject)];
+    if (sw.deprel != "root" && sw.deprel != "nsubj" &&
+        sw.deprel != "compound" && sw.deprel != "obl") {
+      return;
+    }
+    const int subject_head = sw.head;
+    // Where the clause hangs: where its subject hung, unless that was the
+    // object's phrase, which then held the clause's place.
+    int clause_head = subject_head;
+    // Views of literals or of the parse's own strings, as every deprel.
+    std::string_view clause_rel = sw.deprel;
+    if (subject_head >= p || subject_head < 0) {
+      int top = object;
+      for (int step = 0; step < n; ++step) {
+        const int h = words_[static_cast<size_t>(top)].head;
+        if (h < p) break;
+        top = h;
+      }
+      if (subject_head < 0 || words_[static_cast<size_t>(top)].head < p) {
+        // The subject was the root, or held the object's phrase.
+        clause_head = subject_head;
+      } else if (subject_head != top &&
+                 words_[static_cast<size_t>(subject_head)].head != top) {
+        // The subject hung on some word outside the object's phrase.
+        clause_head = subject_head;
+      } else {
+        clause_head = words_[static_cast<size_t>(top)].head;
+        clause_rel = words_[static_cast<size_t>(top)].deprel;
+      }
+    }
+    if (clause_head >= 0 &&
+        words_[static_cast<size_t>(clause_head)].upos == "VERB" &&
+        clause_rel == "nsubj") {
+      clause_rel = "ccomp";  // the reported clause of "police said"
+    }
+    if (clause_head < 0) clause_rel = "root";
+    // What hung on the subject or the old clause top after the object
+    // belongs to the clause.
+    for (int k = object + 1; k < n; ++k) {
+      WordView& w = words_[static_cast<size_t>(k)];
+      if (w.head == subject)
+        Attach(&w, p, w.deprel == "nmod" ? "obl" : w.deprel);
+    }
+    for (int k = p + 1; k < object; ++k) {
+      WordView& w = words_[static_cast<size_t>(k)];
+      if (w.head == subject || w.head == p) w.head = object;
+    }
+    Attach(&verb, clause_head, clause_rel);
+    verb.upos = "VERB";
+    if (verb.xpos != "VBN") verb.xpos = "VBD";
+    Attach(&words_[static_cast<size_t>(subject)], p, "nsubj");
+    Attach(&words_[static_cast<size_t>(object)], p, "obj");
+    // The result must still be a tree with one root; else the parse is
+    // left as it was.
+    int roots = 0;
+    bool tree = true;
+    for (int k = 0; k < n && tree; ++k) {
+      roots += words_[static_cast<size_t>(k)].head < 0;
+      int x = k;
+      int step = 0;
+      for (; step <= n && x >= 0; ++step)
+        x = words_[static_cast<size_t>(x)].head;
+      tree = step <= n;
+    }
+    if (!tree || roots != 1) words_ = saved;
+    return;
   }
 }
 

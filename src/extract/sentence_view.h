@@ -110,6 +110,12 @@ class SentenceView {
   // "Congo and Costa Rica" with "Rica" hung on "Congo": a name's parts
   // are next to each other.
   void RepairSplitNames();
+  // "Border guards confiscated rifles", "Rebel gunmen wounded three Kenyan
+  // soldiers, police said", "Chad mobilized army units" with the past
+  // verb read as an adjective of the noun after it and no verb before
+  // it: the verb is the predicate, the noun phrase before it its subject,
+  // the one after it its object.
+  void RepairPastPredicates();
 
   const lexicon::Lexicon& lexicon_;
   std::vector<WordView> words_;
