@@ -113,10 +113,26 @@ class ActorResolver {
       });
     }
     std::vector<const LexMatch*> countries;
+    // "ethnic Albanians", "ethnic Serb villagers": a people, not a
+    // state; they are of the country they live in. Their armed or
+    // governing bodies ("ethnic Armenian forces") keep the people's name:
+    // the country they live in is often the one they fight.
+    bool ethnic = false;
+    bool people = true;
+    for (const LexMatch* m : sectors) {
+      const std::string& code = lex_.sector_names[m->index];
+      people &= code == "CVL" || code == "REF" || code == "OPP" ||
+                code == "LAB" || code == "REL" || code == "EDU";
+    }
     auto add_countries = [&](const std::vector<int>& words) {
       for (EntryKind k : {EntryKind::kCountryName, EntryKind::kCountryAdjective,
                           EntryKind::kCapital}) {
         for (const LexMatch* m : v_.MatchesIn(words, k)) {
+          if (k == EntryKind::kCountryAdjective && people && m->begin > 0 &&
+              v_.word(m->begin - 1).lemma == "ethnic") {
+            ethnic = true;
+            continue;
+          }
           countries.push_back(m);
         }
       }
@@ -135,11 +151,27 @@ class ActorResolver {
     // "opposition groups in Zimbabwe", "doctors from two American aid
     // groups": where they are from, when the phrase itself does not say.
     if (orgs.empty() && countries.empty()) {
+      // "guerrillas operating in Macedonia", "rebels based in Darfur".
+      for (int c : v_.Children(w, "acl")) {
+        if (v_.word(c).upos != "VERB") continue;
+        for (int g : v_.Children(c, "obl")) {
+          if (v_.CaseOf(g) == "in") add_countries(v_.Phrase(g));
+        }
+      }
       for (int c : v_.Children(w, "nmod")) {
         const std::string prep = v_.CaseOf(c);
         if (prep == "in" || prep == "from" || prep == "throughout" ||
             prep == "across") {
           add_countries(v_.Phrase(c));
+        }
+        // "a camp for Congolese refugees": whom a place is for.
+        if (prep == "for") {
+          if (const LexMatch* nc = v_.MatchAt(w, EntryKind::kNounClass)) {
+            const std::string& cls = lex_.noun_classes[nc->index];
+            if (cls == "populated" || cls == "property") {
+              add_countries(v_.Phrase(c));
+            }
+          }
         }
         // "activists from the Fatah party": the body they belong to.
         if (prep == "from" && orgs.empty()) {
@@ -156,7 +188,7 @@ class ActorResolver {
               [](const LexMatch* a, const LexMatch* b) {
                 return a->begin < b->begin;
               });
-    if (orgs.empty() && sectors.empty() && countries.empty()) {
+    if (orgs.empty() && sectors.empty() && countries.empty() && !ethnic) {
       if (!base.first_person && head.upos != "PROPN") return out;
       // A name is capitalised; a lower-case "proper noun" is the tagger's
       // mistake ("blocked the highway and lit bonfires").
@@ -181,6 +213,7 @@ class ActorResolver {
         base.sector = lex_.sector_names[s->index];
       }
     }
+    if (base.sector.empty() && ethnic) base.sector = "ETH";
     // A capital named alone stands for the government.
     if (base.country.empty() && !countries.empty()) {
       std::vector<const LexMatch*> distinct;
@@ -568,8 +601,18 @@ class SentenceRun {
         }
       }
       const int consumed = Type(triggers[i], &events[i]);
-      if (events[i].plover.type == "PROTEST" && events[i].target.empty()) {
-        ProtestTarget(triggers[i].word, &events[i]);
+      if (events[i].plover.type == "PROTEST") {
+        // What a protest blocks ("streets in Hong Kong", "the bridge") is
+        // no party: whom it defies or opposes is its target.
+        Event& e = events[i];
+        std::vector<Actor> things;
+        if (std::all_of(e.target.begin(), e.target.end(), [](const Actor& a) {
+              return a.sector.empty() && a.name.empty() && !a.first_person;
+            })) {
+          things.swap(e.target);
+        }
+        ProtestTarget(triggers[i].word, &e);
+        if (e.target.empty()) things.swap(e.target);
       }
       PlaceAsTarget(place_country[i], &events[i]);
       // A state's authorities arresting, jailing, banning or easing a
@@ -798,9 +841,10 @@ class SentenceRun {
             (prep == "against" || prep == "over" || prep == "in protest of" ||
              prep == "in protest against");
         if (clause || against) about.push_back(c);
-        // "in protest of X", parsed as "in protest" with "of X" on it.
+        // "in protest of X", parsed as "in protest" with "of X" on it;
+        // "in defiance of X".
         if ((cw.deprel == "obl" || cw.deprel == "nmod") && prep == "in" &&
-            cw.lemma == "protest") {
+            (cw.lemma == "protest" || cw.lemma == "defiance")) {
           about.push_back(c);
         }
       }
@@ -1410,17 +1454,28 @@ class SentenceRun {
         plover == "REJECT" || plover == "ACCUSE" || plover == "SUPPORT";
     const bool announcing =
         plover == "THREATEN" || plover == "AGREE" || plover == "REJECT";
-    for (int c : v_.word(verb).children) {
-      const WordView& cw = v_.word(c);
-      if (cw.deprel != "obl") continue;
-      const std::string prep = v_.CaseOf(c);
-      // "demanding autonomy from Serbian authorities": whom it is asked
-      // of.
-      if (prep == "to" || prep == "for" ||
-          (prep == "from" && plover == "REQUEST")) {
-        AddActors(c, to);
+    // "donated and personally delivered goods to the school": the verbs
+    // coordinated with it share its recipient.
+    std::vector<int> verbs = {verb};
+    for (int c : v_.Children(verb, "conj")) {
+      const lexicon::EventClass* same = ClassAt(c);
+      if (v_.word(c).upos == "VERB" && v_.FirstChild(c, "nsubj") < 0 &&
+          same != nullptr && same == cls) {
+        verbs.push_back(c);
       }
     }
+    for (int vb : verbs)
+      for (int c : v_.word(vb).children) {
+        const WordView& cw = v_.word(c);
+        if (cw.deprel != "obl") continue;
+        const std::string prep = v_.CaseOf(c);
+        // "demanding autonomy from Serbian authorities": whom it is asked
+        // of.
+        if (prep == "to" || prep == "for" ||
+            (prep == "from" && plover == "REQUEST")) {
+          AddActors(c, to);
+        }
+      }
     // "sent arms to Pakistan", "provide aid for Romania", "established
     // relations with Iran": the counterpart hung on the object.
     if (to->empty()) {
@@ -1645,8 +1700,24 @@ class SentenceRun {
                                         : SubjectOf(t.word, &passive_subject);
       // A participle read as an adjective ("were wounded") has its patient
       // as subject.
+      // Not a stance ("Israel is opposed to ...", "is committed to"),
+      // whose subject holds it.
+      // "is opposed to" is an adjective, however the tagger reads it.
+      bool stance = tw.lemma == "oppose" && [&] {
+        for (int c : v_.Children(t.word, "obl")) {
+          if (v_.CaseOf(c) == "to") return true;
+        }
+        return false;
+      }();
+      if (tw.upos == "ADJ" && t.event_class >= 0) {
+        const std::string& p =
+            lex_.event_classes[static_cast<size_t>(t.event_class)].plover;
+        stance = p == "REJECT" || p == "SUPPORT" || p == "AGREE" ||
+                 p == "ACCUSE" || p == "REQUEST" || p == "CONSULT";
+      }
       const bool passive =
-          v_.IsPassive(t.word) || passive_subject || tw.upos == "ADJ";
+          (v_.IsPassive(t.word) || passive_subject || tw.upos == "ADJ") &&
+          !stance;
       const int obj = ObjectOf(t.word);
       // "gave the Ivory Coast 5 million dollars", "gave de Klerk a warm
       // welcome": the indirect object is the recipient, the object a thing.
@@ -1857,6 +1928,25 @@ class SentenceRun {
         for (int c : v_.Children(carrier, "nmod")) {
           const std::string prep = v_.CaseOf(c);
           if (prep == "between" || prep == "among") AddActors(c, &between);
+        }
+      }
+      // "launched a mediation effort on Saturday between X and Y", "fired
+      // shells at targets in Jericho": the carrying verb's phrases.
+      {
+        const WordView& cv = v_.word(carrier);
+        if (cv.deprel == "obj" && cv.head >= 0 &&
+            v_.word(cv.head).upos == "VERB") {
+          for (int c : v_.Children(cv.head, "obl")) {
+            const std::string prep = v_.CaseOf(c);
+            if (prep == "between" || prep == "among") {
+              AddActors(c, &between);
+            } else if ((prep == "at" || prep == "on" || prep == "against") &&
+                       (t.frame == Frame::kAttack || t.frame == Frame::kFire ||
+                        t.frame == Frame::kBomb ||
+                        t.frame == Frame::kExplode)) {
+              AddActors(c, &e->target);
+            }
+          }
         }
       }
       const WordView& cw = v_.word(carrier);

@@ -172,8 +172,9 @@ TEST_F(ExtractorTest, MainEventTypeAndActors) {
       {"Hamas threatened to resume rocket attacks unless Israel lifted the "
        "blockade.",
        "threaten", "PSEREB", "ISR", "asserted"},
+      // an ethnic group is a people, not the state of its name
       {"Ethnic Albanians are demanding autonomy from Serbian authorities.",
-       "demand", "ALB", "SRBGOV", "asserted"},
+       "demand", "ETH", "SRBGOV", "asserted"},
       // a state's authorities act within their own country
       {"Nigerian authorities jailed 52 members of a banned separatist group.",
        "arrest", "NGAGOV", "NGAREB", "asserted"},
@@ -307,6 +308,20 @@ TEST_F(ExtractorTest, TargetsNamedAroundTheAct) {
       {"Nigerian police fired tear gas to disperse the crowd.", "NGA"},
       // an attack that names no one attacked acts on its place
       {"A suicide bomber blew himself up in Baghdad on Monday.", "IRQ"},
+      // an ethnic group is of the country it lives in
+      {"Serb forces killed two ethnic Albanians in southern Serbia.", "SRB"},
+      // "is opposed to" is held by its subject
+      {"Greece is opposed to Turkish mediation in the dispute.", "TUR"},
+      // whom a protest defies, not the place it fills
+      {"Thousands of people marched in Hong Kong in defiance of Chinese "
+       "authorities.",
+       "CHN"},
+      // Kampuchea: Cambodia's name from 1975 to 1989
+      {"Vietnamese troops shelled Kampuchean guerrilla bases.", "KHM"},
+      // the parties between whom, hung on the verb that carries the effort
+      {"Qatar launched a mediation effort on Saturday between Sudan and "
+       "Chad.",
+       "SDN TCD"},
       // "official" on a thing names no government; the counterpart does
       {"Kurdish leaders said they would boycott all official contact with "
        "Turkey.",

@@ -34,7 +34,7 @@ const std::vector<std::string_view>& SectorCodes() {
   static const std::vector<std::string_view> codes = {
       "MIL", "GOV", "COP", "REB", "SPY", "CVL", "OPP", "REF",
       "PKO", "IGO", "NGO", "MED", "HLH", "JUD", "LEG", "BUS",
-      "EDU", "REL", "LAB", "CRM", "UAF", "PTY"};
+      "EDU", "REL", "LAB", "CRM", "UAF", "PTY", "ETH"};
   return codes;
 }
 
