@@ -122,5 +122,33 @@ TEST(CliCodeTest, MissingLexiconIsAClearError) {
   EXPECT_NE(r.err.find("/nonexistent/en.lexicon"), std::string::npos) << r.err;
 }
 
+// `sitrep eval plover` on records we write: an actor the system names by
+// its sector alone ("rebels", code "REB") claims no country, and still
+// counts for its sector.
+TEST(CliCodeTest, PloverEvalCountsCountriesOnlyWhereTheSystemGivesOne) {
+  const std::string gold = Temporary("plover_gold.json", R"([
+{"id": "t-1", "date": "2023-09-20", "event": "ASSAULT",
+ "text": "Rebels attacked soldiers near the border on Monday.",
+ "source": [{"actorText": "Rebels", "code": "SYRREB", "sector": "REB"}],
+ "target": [{"actorText": "soldiers", "code": "SYRMIL", "sector": "MIL"}]},
+{"id": "t-2", "date": "2023-09-20", "event": "ASSAULT",
+ "text": "Russian troops shelled the village of Marjan on Tuesday.",
+ "source": [{"actorText": "Russian troops", "code": "RUSMIL", "sector": "MIL"}]}
+])");
+  const RunResult r = RunCommand({SitrepBinary(), "eval", "plover", gold});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto line = [&](const std::string& label) {
+    const size_t at = r.out.find(label);
+    if (at == std::string::npos) return std::string();
+    return r.out.substr(at, r.out.find('\n', at) - at);
+  };
+  EXPECT_NE(line("src country").find("(1 correct, 1 predicted, 2 gold)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(line("src sector").find("(2 correct, 2 predicted, 2 gold)"),
+            std::string::npos)
+      << r.out;
+}
+
 }  // namespace
 }  // namespace sitrep::e2e

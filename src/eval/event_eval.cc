@@ -228,13 +228,17 @@ StatusOr<PloverScores> EvaluatePlover(const std::string& path,
       // only for an actor the system gives a country: a code may begin
       // with a sector alone ("MIL", "CVL"), and that names no country.
       for (const Actor& a : main->source) {
-        if (a.country.empty()) continue;
-        if (const std::string c = CountryOf(a.code); !c.empty()) ssc.insert(c);
+        if (const std::string c = CountryOf(a.code);
+            !a.country.empty() && !c.empty()) {
+          ssc.insert(c);
+        }
         if (!a.sector.empty()) sss.insert(a.sector);
       }
       for (const Actor& a : main->target) {
-        if (a.country.empty()) continue;
-        if (const std::string c = CountryOf(a.code); !c.empty()) stc.insert(c);
+        if (const std::string c = CountryOf(a.code);
+            !a.country.empty() && !c.empty()) {
+          stc.insert(c);
+        }
         if (!a.sector.empty()) sts.insert(a.sector);
       }
     }
