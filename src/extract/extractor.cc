@@ -280,6 +280,33 @@ class ActorResolver {
         }
       }
     }
+    // "Vietnamese-led forces", "U.S.-backed fighters": who leads or backs
+    // them, when nothing else says whose they are.
+    if (base.country.empty() && orgs.empty()) {
+      for (int x : phrase) {
+        const std::string_view form = v_.word(x).form;
+        const size_t dash = form.rfind('-');
+        if (dash == std::string_view::npos || dash == 0) continue;
+        const std::string_view rest = form.substr(dash + 1);
+        if (rest != "led" && rest != "backed" && rest != "sponsored" &&
+            rest != "allied") {
+          continue;
+        }
+        const std::string prefix(form.substr(0, dash));
+        const PhraseMatcher::TokenView token[1] = {{prefix, ""}};
+        std::vector<PhraseMatcher::Match> found;
+        lex_.matcher.FindAll(token, &found);
+        for (const PhraseMatcher::Match& m : found) {
+          const auto kind = static_cast<EntryKind>(m.kind);
+          if (kind == EntryKind::kCountryName ||
+              kind == EntryKind::kCountryAdjective) {
+            base.country = lex_.countries[m.index].iso3;
+            break;
+          }
+        }
+        if (!base.country.empty()) break;
+      }
+    }
     if (base.code.empty()) base.code = ActorCode(base, lex_);
     out.push_back(std::move(base));
     return out;
@@ -615,6 +642,7 @@ class SentenceRun {
         if (e.target.empty()) things.swap(e.target);
       }
       PlaceAsTarget(place_country[i], &events[i]);
+      PlaceOfUnnamedParties(place_country[i], &events[i]);
       // A state's authorities arresting, jailing, banning or easing a
       // restriction act within their own jurisdiction: with no place
       // saying otherwise, those they act on are of their country
@@ -2500,6 +2528,25 @@ class SentenceRun {
     place.country = country;
     place.code = ActorCode(place, lex_);
     e->target.push_back(std::move(place));
+  }
+
+  // People demonstrating in a country without a country of their own
+  // named ("ethnic Albanians demonstrated in Serbia") are of it. Not the
+  // unnamed attackers of a place: in a war across a border they are as
+  // often the other side's.
+  void PlaceOfUnnamedParties(const std::string& country, Event* e) const {
+    if (country.empty() || !e->location || e->plover.type != "PROTEST") {
+      return;
+    }
+    for (Actor& a : e->source) {
+      const std::string& s = a.sector;
+      if (a.country.empty() && a.name.empty() && !a.first_person &&
+          (s == "CVL" || s == "OPP" || s == "ETH" || s == "LAB" || s == "EDU" ||
+           s == "REL")) {
+        a.country = country;
+        a.code = ActorCode(a, lex_);
+      }
+    }
   }
 
   // The place an event happened, as written: a locative phrase of the

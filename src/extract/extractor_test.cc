@@ -348,6 +348,26 @@ TEST_F(ExtractorTest, TargetsNamedAroundTheAct) {
   EXPECT_TRUE(clash.events.front().target.empty());
 }
 
+// Whose the actors are, where the sentence says it beside their names.
+TEST_F(ExtractorTest, SourcesNamedAroundTheAct) {
+  const struct {
+    const char* text;
+    const char* source;  // actor codes
+  } rows[] = {
+      // who leads or backs them
+      {"Saudi-led coalition aircraft struck a market.", "SAUMIL"},
+      // people demonstrating in a country, their own not named, are of it
+      {"Ethnic Serbs demonstrated in Pristina on Tuesday.", "XKXETH"},
+      // "is opposed to" is held by its subject
+      {"Greece is opposed to Turkish mediation in the dispute.", "GRC"},
+  };
+  for (const auto& row : rows) {
+    const CodedDocument doc = Code(row.text);
+    ASSERT_FALSE(doc.events.empty()) << row.text;
+    EXPECT_EQ(Codes(doc.events.front().source), row.source) << row.text;
+  }
+}
+
 // With a gazetteer, a place named as a party takes its country; a name
 // that is only a small town's, or an alternate name, does not.
 TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
