@@ -2649,7 +2649,13 @@ class SentenceRun {
     date.span = v_.SpanOf(best->first, best->last);
     date.text = text_.substr(date.span.begin, date.span.size());
     date.precision = best->precision;
-    if (best->value) date.value = time::FormatDate(*best->value);
+    std::optional<absl::CivilDay> value = best->value;
+    // "will meet on Tuesday": the coming Tuesday, not the last.
+    if (best->weekday >= 0 && date_ &&
+        (e->modality == "future" || e->modality == "threatened")) {
+      value = time::NextWeekday(*date_, best->weekday);
+    }
+    if (value) date.value = time::FormatDate(*value);
     if (best->range_end) date.range_end = time::FormatDate(*best->range_end);
     if (best->same_day_reference) date.precision = "same_day";
     e->date = std::move(date);

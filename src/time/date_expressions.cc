@@ -118,11 +118,20 @@ class Finder {
     // Reports tell of the past: a date more than a week ahead of the
     // report belongs to the year before.
     std::optional<absl::CivilDay> d = NearestDate(month, day, *today_);
+    // February 29: the last leap day before, when none is near.
+    for (int back = 0; !d && back < 8; ++back) {
+      const int year = static_cast<int>(today_->year()) - back;
+      if (IsValidDate(year, month, day)) d = absl::CivilDay(year, month, day);
+    }
     if (d && *d > *today_ + 7) {
-      if (!IsValidDate(static_cast<int>(d->year()) - 1, month, day)) {
-        return std::nullopt;
+      std::optional<absl::CivilDay> earlier;
+      for (int back = 1; !earlier && back <= 8; ++back) {
+        const int year = static_cast<int>(d->year()) - back;
+        if (IsValidDate(year, month, day)) {
+          earlier = absl::CivilDay(year, month, day);
+        }
       }
-      d = absl::CivilDay(d->year() - 1, month, day);
+      d = earlier;
     }
     return d;
   }
@@ -162,20 +171,130 @@ class Finder {
         }
       }
     }
+    // since Saturday, since September 19, since 2020: from then until the
+    // report.
+    if (w == "since" && i + 1 < words_.size() && W(i + 1) != "since") {
+      size_t after = i + 2;
+      std::optional<DateMention> from;
+      if (std::optional<int> year = YearNumber(words_[i + 1])) {
+        from = Range(i + 1, i + 1, absl::CivilDay(*year, 1, 1),
+                     absl::CivilDay(*year, 12, 31), "year");
+      } else {
+        from = At(i + 1, &after);
+      }
+      if (from && from->value) {
+        *next = after;
+        from->first = static_cast<int>(i);
+        if (today_ && *from->value <= *today_) {
+          from->range_end = *today_;
+        }
+        from->weekday = -1;
+        return from;
+      }
+    }
     // on Tuesday
     if (int wd = WeekdayFromName(words_[i]); wd >= 0) {
       *next = i + 1;
-      if (!today_) return Day(i, i, std::nullopt);
+      DateMention m = Day(i, i, std::nullopt);
+      m.weekday = wd;
+      if (!today_) return m;
       const int back = (WeekdayIndex(*today_) - wd + 7) % 7;
-      return Day(i, i, *today_ - back);
+      m.value = *today_ - back;
+      return m;
+    }
+    // the day before yesterday
+    if (w == "day" && i >= 1 && W(i - 1) == "the" && W(i + 1) == "before" &&
+        W(i + 2) == "yesterday") {
+      *next = i + 3;
+      return Day(i - 1, i + 2,
+                 today_ ? std::optional(*today_ - 2) : std::nullopt);
     }
     if (w == "yesterday") {
       *next = i + 1;
       return Day(i, i, today_ ? std::optional(*today_ - 1) : std::nullopt);
     }
+    // "last night", "overnight": the night before the report, which ends
+    // on its day.
+    if (w == "overnight" || (w == "last" && W(i + 1) == "night")) {
+      const size_t last = w == "overnight" ? i : i + 1;
+      *next = last + 1;
+      DateMention m = Day(i, last, std::nullopt);
+      if (today_) {
+        m.value = *today_ - 1;
+        m.range_end = *today_;
+      }
+      return m;
+    }
+    if (w == "tomorrow") {
+      *next = i + 1;
+      return Day(i, i, today_ ? std::optional(*today_ + 1) : std::nullopt);
+    }
     if (w == "today" || w == "tonight") {
       *next = i + 1;
       return Day(i, i, today_);
+    }
+    // this morning, this afternoon, this evening
+    if (w == "this" && (W(i + 1) == "morning" || W(i + 1) == "afternoon" ||
+                        W(i + 1) == "evening")) {
+      *next = i + 2;
+      return Day(i, i + 1, today_);
+    }
+    // three days ago, two weeks ago, a month ago
+    if (i + 2 < words_.size() && W(i + 2) == "ago") {
+      const std::string unit = W(i + 1);
+      int count = 0;
+      const std::string n = W(i);
+      static constexpr std::array<std::string_view, 11> kNumbers = {
+          "",    "one",   "two",   "three", "four", "five",
+          "six", "seven", "eight", "nine",  "ten"};
+      for (size_t k = 1; k < kNumbers.size(); ++k) {
+        if (n == kNumbers[k]) count = static_cast<int>(k);
+      }
+      if (n == "a" || n == "an") count = 1;
+      if (count == 0 && (!ParseInt(n, &count) || count < 1 || count > 366)) {
+        count = 0;
+      }
+      const bool day_unit = unit == "day" || unit == "days";
+      const bool week_unit = unit == "week" || unit == "weeks";
+      const bool month_unit = unit == "month" || unit == "months";
+      const bool year_unit = unit == "year" || unit == "years";
+      if (count > 0 && (day_unit || week_unit || month_unit || year_unit)) {
+        *next = i + 3;
+        DateMention m = Day(i, i + 2, std::nullopt);
+        m.precision = day_unit     ? "day"
+                      : week_unit  ? "week"
+                      : month_unit ? "month"
+                                   : "year";
+        if (today_) {
+          if (day_unit) m.value = *today_ - count;
+          if (week_unit) m.value = *today_ - 7 * count;
+          if (month_unit) {
+            const absl::CivilMonth mo = absl::CivilMonth(*today_) - count;
+            m.value = absl::CivilDay(mo);
+            m.range_end = absl::CivilDay(mo + 1) - 1;
+          }
+          if (year_unit) {
+            const absl::CivilYear y = absl::CivilYear(*today_) - count;
+            m.value = absl::CivilDay(y);
+            m.range_end = absl::CivilDay(y + 1) - 1;
+          }
+        }
+        return m;
+      }
+    }
+    // earlier this month, later this year: the part of the period before
+    // (or after) the report.
+    if ((w == "earlier" || w == "later") && W(i + 1) == "this" &&
+        (W(i + 2) == "week" || W(i + 2) == "month" || W(i + 2) == "year")) {
+      *next = i + 3;
+      if (!today_) return Day(i, i + 2, std::nullopt);
+      DateMention m = Period(i, i + 2, W(i + 2), 0);
+      if (w == "earlier") {
+        m.range_end = *today_;
+      } else {
+        m.value = *today_;
+      }
+      return m;
     }
     // the same day
     if (w == "same" && W(i + 1) == "day") {
@@ -184,13 +303,16 @@ class Finder {
       m.same_day_reference = true;
       return m;
     }
-    // last week / this week / last month / this month / last year
-    if ((w == "last" || w == "this" || w == "past") && i + 1 < words_.size()) {
+    // last week / this week / next week / last month / this month / last
+    // year
+    if ((w == "last" || w == "this" || w == "past" || w == "next") &&
+        i + 1 < words_.size()) {
       const std::string unit = W(i + 1);
       if (unit == "week" || unit == "month" || unit == "year") {
         *next = i + 2;
         if (!today_) return Day(i, i + 1, std::nullopt);
-        DateMention m = Period(i, i + 1, unit, w == "this" ? 0 : -1);
+        const int offset = w == "this" ? 0 : w == "next" ? 1 : -1;
+        DateMention m = Period(i, i + 1, unit, offset);
         return m;
       }
     }
@@ -266,6 +388,10 @@ class Finder {
 };
 
 }  // namespace
+
+absl::CivilDay NextWeekday(absl::CivilDay day, int weekday) {
+  return day + (weekday - WeekdayIndex(day) + 7) % 7;
+}
 
 std::vector<DateMention> FindDates(
     const std::vector<std::string_view>& words,

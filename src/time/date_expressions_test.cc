@@ -25,6 +25,8 @@ std::vector<std::string> Words(const std::string& s) {
   return out;
 }
 
+void Check(const std::vector<Case>& cases, absl::CivilDay today);
+
 TEST(DateExpressionsTest, ResolvesAgainstTheDocumentDate) {
   // The document is dated Wednesday 20 September 2023.
   const absl::CivilDay today(2023, 9, 20);
@@ -45,6 +47,10 @@ TEST(DateExpressionsTest, ResolvesAgainstTheDocumentDate) {
       {"on December 30 rebels", "December 30", "2022-12-30", "day", ""},
       {"on 2023-09-01 rebels", "2023-09-01", "2023-09-01", "day", ""},
   };
+  Check(cases, today);
+}
+
+void Check(const std::vector<Case>& cases, absl::CivilDay today) {
   for (const Case& c : cases) {
     const std::vector<std::string> words = Words(c.sentence);
     const std::vector<std::string_view> views(words.begin(), words.end());
@@ -62,6 +68,70 @@ TEST(DateExpressionsTest, ResolvesAgainstTheDocumentDate) {
               c.range_end)
         << c.sentence;
   }
+}
+
+TEST(DateExpressionsTest, MoreRelativeForms) {
+  // Wednesday 20 September 2023.
+  Check({{"shelled overnight , officials", "overnight", "2023-09-19", "day",
+          "2023-09-20"},
+         {"clashes last night in", "last night", "2023-09-19", "day",
+          "2023-09-20"},
+         {"talks tomorrow in", "tomorrow", "2023-09-21", "day", ""},
+         {"said this morning that", "this morning", "2023-09-20", "day", ""},
+         {"killed three days ago", "three days ago", "2023-09-17", "day", ""},
+         {"arrested 2 weeks ago", "2 weeks ago", "2023-09-06", "week", ""},
+         {"seized a month ago", "a month ago", "2023-08-01", "month",
+          "2023-08-31"},
+         {"on the day before yesterday", "the day before yesterday",
+          "2023-09-18", "day", ""},
+         {"clashes earlier this month", "earlier this month", "2023-09-01",
+          "month", "2023-09-20"},
+         {"elections later this year", "later this year", "2023-09-20", "year",
+          "2023-12-31"},
+         {"talks next week", "next week", "2023-09-25", "week", "2023-10-01"},
+         {"fighting since Saturday has", "since Saturday", "2023-09-16", "day",
+          "2023-09-20"},
+         {"blockade since September 1", "since September 1", "2023-09-01",
+          "day", "2023-09-20"},
+         {"in detention since 2020 .", "since 2020", "2020-01-01", "year",
+          "2023-09-20"}},
+        absl::CivilDay(2023, 9, 20));
+}
+
+// Around the turn of a month and of a year.
+TEST(DateExpressionsTest, MonthAndYearBoundaries) {
+  // Monday 1 January 2024.
+  Check({{"killed yesterday", "yesterday", "2023-12-31", "day", ""},
+         {"shelled overnight", "overnight", "2023-12-31", "day", "2024-01-01"},
+         {"clashes last month", "last month", "2023-12-01", "month",
+          "2023-12-31"},
+         {"clashes last week", "last week", "2023-12-25", "week", "2023-12-31"},
+         {"attack on Friday", "Friday", "2023-12-29", "day", ""},
+         {"on December 30 rebels", "December 30", "2023-12-30", "day", ""},
+         {"on January 5 rebels", "January 5", "2024-01-05", "day", ""},
+         {"a year ago", "a year ago", "2023-01-01", "year", "2023-12-31"}},
+        absl::CivilDay(2024, 1, 1));
+  // Thursday 29 February 2024, a leap day; 1 March 2023 is no leap year.
+  Check({{"killed yesterday", "yesterday", "2024-02-28", "day", ""},
+         {"talks tomorrow", "tomorrow", "2024-03-01", "day", ""}},
+        absl::CivilDay(2024, 2, 29));
+  Check({{"shelled overnight", "overnight", "2023-02-28", "day", "2023-03-01"},
+         {"on February 29 rebels", "February 29", "2020-02-29", "day", ""}},
+        absl::CivilDay(2023, 3, 1));
+}
+
+TEST(DateExpressionsTest, TheComingWeekday) {
+  // Wednesday 20 September 2023: the coming Tuesday is the 26th, the
+  // coming Wednesday the day itself.
+  EXPECT_EQ(FormatDate(NextWeekday(absl::CivilDay(2023, 9, 20), 1)),
+            "2023-09-26");
+  EXPECT_EQ(FormatDate(NextWeekday(absl::CivilDay(2023, 9, 20), 2)),
+            "2023-09-20");
+  const std::vector<std::string_view> words = {"will", "meet", "on", "Tuesday"};
+  const std::vector<DateMention> got =
+      FindDates(words, absl::CivilDay(2023, 9, 20));
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].weekday, 1);
 }
 
 TEST(DateExpressionsTest, MayAndMarchAreDatesOnlyWithANumber) {
