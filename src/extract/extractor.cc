@@ -2670,7 +2670,9 @@ class SentenceRun {
       const int speaker = SubjectOf(w, &passive);
       if (speaker < 0 || passive) continue;
       std::vector<Actor> who = actors_.Resolve(speaker);
-      if (who.empty()) continue;
+      // "We stress that ...," the ministry said: the speaker is outside the
+      // quotation, not its "we".
+      if (who.empty() || who.front().first_person) continue;
       Claim c;
       c.claimant = who.front();
       c.stance = std::string(
@@ -2893,6 +2895,19 @@ void Extractor::FinishDocument(const Document& document,
         c.claimant = publisher;
         c.stance = publisher->sector == "MED" ? "reports" : "asserts";
         e.claim = std::move(c);
+      }
+      // "We reiterate that ...": a speaker in the first person is whoever
+      // speaks the quotation, or the document's voice.
+      if (e.claim && e.claim->claimant && e.claim->claimant->first_person) {
+        const std::optional<Actor>& outer =
+            quoted[s] && quoted[s]->claimant ? quoted[s]->claimant : publisher;
+        if (outer && !outer->first_person) {
+          Actor a = *outer;
+          a.text = e.claim->claimant->text;
+          a.span = e.claim->claimant->span;
+          a.first_person = true;
+          e.claim->claimant = std::move(a);
+        }
       }
       // First person: the speaker's side.
       if (e.claim && e.claim->claimant) {

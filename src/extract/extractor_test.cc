@@ -529,6 +529,21 @@ TEST_F(ExtractorTest, FirstPersonIsTheSpeakersSide) {
   EXPECT_EQ(e.target.front().sector, "MIL");
 }
 
+// "We" speaking inside a quotation is the quotation's speaker.
+TEST_F(ExtractorTest, AFirstPersonSpeakerIsTheQuotationsSpeaker) {
+  const CodedDocument doc = Code(
+      "\u201cWe stress that civilians are not targets,\u201d the Georgian "
+      "Defence Ministry said in a statement.");
+  const Event* e = nullptr;
+  for (const Event& x : doc.events) {
+    if (x.modality == "negated") e = &x;
+  }
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->claim && e->claim->claimant);
+  EXPECT_EQ(e->claim->claimant->country, "GEO");
+  EXPECT_TRUE(e->claim->claimant->first_person);
+}
+
 TEST_F(ExtractorTest, TheDocumentSourceSpeaksWhenNoOneElseDoes) {
   const CodedDocument doc =
       Code("A mine exploded on the highway on Tuesday, killing two civilians.",
