@@ -202,6 +202,46 @@ int RunEvalEvents(const EvalEventsOptions& options) {
   return kExitOk;
 }
 
+struct EvalGeoOptions {
+  std::string path;
+  std::string model;
+  std::string lexicon;
+};
+
+int RunEvalGeo(const EvalGeoOptions& options) {
+  const std::unique_ptr<EventCoder> coder =
+      LoadEventCoder(options.model, options.lexicon);
+  if (coder == nullptr) return kExitUsage;
+  const auto start = std::chrono::steady_clock::now();
+  StatusOr<GeoScores> s = EvaluateGeo(options.path, *coder);
+  if (!s.ok()) {
+    std::fprintf(stderr, "sitrep: %s\n", s.status().message().c_str());
+    return kExitUsage;
+  }
+  auto pct = [](size_t a, size_t b) {
+    return b == 0 ? 0.0 : 100.0 * static_cast<double>(a) / b;
+  };
+  std::vector<double> errors = s->errors_km;
+  std::sort(errors.begin(), errors.end());
+  const double median = errors.empty() ? 0 : errors[errors.size() / 2];
+  std::printf("geoparsing: %zu articles, %zu gold toponyms with coordinates\n",
+              s->articles, s->gold);
+  std::printf("accuracy@161km  %6.2f  (%zu of all gold toponyms)\n",
+              pct(s->correct, s->gold), s->correct);
+  std::printf(
+      "detected        %6.2f  (%zu; of these within 161 km: %.2f, "
+      "median error %.0f km)\n",
+      pct(s->detected, s->gold), s->detected, pct(s->correct, s->detected),
+      median);
+  std::printf("places          %zu, on a gold toponym %.2f\n", s->places,
+              pct(s->places_on_gold, s->places));
+  std::fprintf(
+      stderr, "%.1f s\n",
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count());
+  return kExitOk;
+}
+
 struct EvalArgumentsOptions {
   std::string set;   // wikievents or muc4
   std::string path;  // WikiEvents JSONL, or MUC messages (file or dir)
@@ -356,17 +396,29 @@ Runner RegisterEval(CLI::App& app) {
       ->check(CLI::ExistingPath);
   muc_cmd->add_option("--model", muc->model, "parser model");
   muc_cmd->add_option("--lexicon", muc->lexicon, "compiled lexicon");
-  return
-      [cmd, sentences, ud_cmd, ud, event_sets, wiki_cmd, wiki, muc_cmd, muc] {
-        if (cmd->parsed()) return RunEvalSentences(*sentences);
-        if (ud_cmd->parsed()) return RunEvalUd(*ud);
-        for (const auto& [c, o] : event_sets) {
-          if (c->parsed()) return RunEvalEvents(*o);
-        }
-        if (wiki_cmd->parsed()) return RunEvalArguments(*wiki);
-        if (muc_cmd->parsed()) return RunEvalArguments(*muc);
-        return kExitUsage;
-      };
+  auto geo = std::make_shared<EvalGeoOptions>();
+  CLI::App* geo_cmd = eval->add_subcommand(
+      "geo",
+      "Geoparsing corpora (LGL or GeoVirus XML): of the gold toponyms, how "
+      "many a resolved place overlaps, and how many it places within 161 km "
+      "of the gold point.");
+  geo_cmd->add_option("path", geo->path, "gold XML file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  geo_cmd->add_option("--model", geo->model, "parser model");
+  geo_cmd->add_option("--lexicon", geo->lexicon, "compiled lexicon");
+  return [cmd, sentences, ud_cmd, ud, event_sets, wiki_cmd, wiki, muc_cmd, muc,
+          geo_cmd, geo] {
+    if (geo_cmd->parsed()) return RunEvalGeo(*geo);
+    if (cmd->parsed()) return RunEvalSentences(*sentences);
+    if (ud_cmd->parsed()) return RunEvalUd(*ud);
+    for (const auto& [c, o] : event_sets) {
+      if (c->parsed()) return RunEvalEvents(*o);
+    }
+    if (wiki_cmd->parsed()) return RunEvalArguments(*wiki);
+    if (muc_cmd->parsed()) return RunEvalArguments(*muc);
+    return kExitUsage;
+  };
 }
 
 }  // namespace sitrep::cli

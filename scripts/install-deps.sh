@@ -19,6 +19,7 @@ packages=(
   wordnet-base         # irregular inflections for the lemmatiser (training)
   libgtest-dev libgmock-dev  # unit tests
   libbenchmark-dev     # throughput benchmarks
+  libpugixml-dev       # the geoparsing gold corpora (LGL, GeoVirus) for eval geo
 )
 
 missing=()

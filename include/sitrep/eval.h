@@ -121,6 +121,25 @@ StatusOr<Muc4Scores> EvaluateMuc4(const std::string& messages_path,
                                   const std::string& keys_path,
                                   const EventCoder& coder);
 
+// Geoparsing corpora (LGL: <article><text> with <toponyms><toponym> start,
+// end, phrase and <gaztag> lat/lon; GeoVirus: <article><text> with
+// <locations><location> name, start, end, lat, lon; offsets count
+// characters): each gold toponym with coordinates is detected when a
+// resolved place of the document overlaps its span, and correct when that
+// place lies within 161 km (100 miles) of the gold point.
+struct GeoScores {
+  size_t articles = 0;
+  size_t gold = 0;                // gold toponyms with coordinates
+  size_t detected = 0;            // overlapped by a system place
+  size_t correct = 0;             // and within 161 km
+  size_t places = 0;              // system places
+  size_t places_on_gold = 0;      // overlapping a gold toponym
+  std::vector<double> errors_km;  // of the detected ones
+};
+
+StatusOr<GeoScores> EvaluateGeo(const std::string& path,
+                                const EventCoder& coder);
+
 }  // namespace sitrep
 
 #endif  // SITREP_EVAL_H_

@@ -108,9 +108,25 @@ struct Event {
   double confidence = 0;
 };
 
+// A place name in a document resolved to a gazetteer entry.
+struct PlaceMention {
+  std::string text;  // as written
+  Span span;
+  std::string name;          // the gazetteer's name
+  uint32_t geonames_id = 0;  // 0 when the entry has none (Natural Earth
+                             // countries, the supplement)
+  double lat = 0, lon = 0;
+  std::string country;  // ISO 3166-1 alpha-3
+  std::string admin1;   // GeoNames admin-1 code, when known
+  // point (a town or village), admin1 (a state or province), country,
+  // region (a region or territory that is no administrative unit)
+  std::string precision;
+};
+
 struct CodedDocument {
   std::string id;
-  std::vector<Event> events;  // by salience: the first is the main event
+  std::vector<Event> events;         // by salience: the first is the main event
+  std::vector<PlaceMention> places;  // every place name resolved, in order
   std::vector<DocumentError> errors;
   size_t sentences = 0;
 };
@@ -139,8 +155,7 @@ class EventCoder {
 };
 
 // Output formats of `sitrep code`.
-// One JSON object per document: {id, events, places, errors}; places stays
-// empty until the geocoder fills it.
+// One JSON object per document: {id, events, places, errors}.
 std::string EventsToJson(const CodedDocument& doc);
 // ACLED's columns, one row per event; the header first.
 std::string AcledCsvHeader();

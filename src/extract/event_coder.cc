@@ -69,6 +69,7 @@ class EventCoderImpl : public EventCoder {
       }
       CodedDocument& coded = out[d];
       coded.sentences = analyzed[d].sentences.size();
+      coded.places = extractor_.ResolvePlaces(doc, per_sentence);
       extractor_.FinishDocument(doc, analyzed[d], &per_sentence, &coded.events);
       for (Event& e : coded.events) {
         const Sentence& s =

@@ -41,9 +41,7 @@ std::string ActorCode(const Actor& a, const lexicon::Lexicon& lex) {
 // The ISO alpha-3 code of an alpha-2 one ("AZ" -> "AZE"), from ICU's
 // region data; Kosovo's user-assigned code as the lexicon has it.
 std::string Alpha3(std::string_view alpha2) {
-  if (alpha2 == "XK") return "XKX";
-  const icu::Locale locale("", std::string(alpha2).c_str());
-  return locale.getISO3Country();
+  return geo::CountryAlpha3(alpha2);
 }
 
 class ActorResolver {
@@ -539,6 +537,7 @@ class SentenceRun {
               int sentence, std::optional<absl::CivilDay> date)
       : v_(v),
         lex_(lex),
+        gazetteer_(gazetteer),
         text_(text),
         sentence_(sentence),
         date_(date),
@@ -699,6 +698,7 @@ class SentenceRun {
       out.events.push_back(std::move(events[i]));
     }
     out.reporting = SentenceReporting();
+    FindToponyms(&out.toponyms);
     // A demonstration, by its event word or its crowd ("protesters turned
     // violent"), in a sentence that says it was violent.
     bool demonstration = false;
@@ -2661,6 +2661,91 @@ class SentenceRun {
     e->date = std::move(date);
   }
 
+  // Names used as places: a proper name (with the capitalised words of
+  // its compound: "Tel Aviv", "Rapides Parish") the gazetteer knows, after
+  // a preposition of place ("in", "near", "from", "the town of"), or
+  // naming a country, a first-level division, a capital or a town of
+  // 100,000 or more; a name doing an act ("Jackson said") only when it is
+  // a country's or a division's. Not the names of bodies and people the
+  // lexicon knows, nor peoples ("Palestinians"), months or weekdays.
+  void FindToponyms(std::vector<geo::ToponymCandidate>* out) const {
+    if (gazetteer_ == nullptr) return;
+    const int n = v_.size();
+    auto capitalised = [&](int k) {
+      const std::string_view f = v_.word(k).form;
+      return !f.empty() && ((f[0] >= 'A' && f[0] <= 'Z') ||
+                            static_cast<unsigned char>(f[0]) >= 0x80);
+    };
+    for (int w = 0; w < n; ++w) {
+      const WordView& word = v_.word(w);
+      if (word.upos != "PROPN" || !capitalised(w)) continue;
+      const bool part = (word.deprel == "compound" || word.deprel == "flat") &&
+                        word.head >= 0 && capitalised(word.head) &&
+                        (v_.word(word.head).upos == "PROPN" ||
+                         v_.word(word.head).upos == "NOUN");
+      if (part) continue;
+      int first = w, last = w;
+      for (bool grew = true; grew;) {
+        grew = false;
+        for (int c : word.children) {
+          const WordView& cw = v_.word(c);
+          if ((cw.deprel == "compound" || cw.deprel == "flat") &&
+              capitalised(c) && (c == first - 1 || c == last + 1)) {
+            first = std::min(first, c);
+            last = std::max(last, c);
+            grew = true;
+          }
+        }
+      }
+      if (time::MonthFromName(word.form) || word.lemma == "monday" ||
+          word.lemma == "tuesday" || word.lemma == "wednesday" ||
+          word.lemma == "thursday" || word.lemma == "friday" ||
+          word.lemma == "saturday" || word.lemma == "sunday") {
+        continue;
+      }
+      // The name of a body or a building ("the Republican Medical
+      // Center"): capitalised modifiers the name does not take in.
+      bool institution = false;
+      for (int c : word.children) {
+        const std::string_view rel = v_.word(c).deprel;
+        if ((rel == "amod" || rel == "compound") && capitalised(c) &&
+            (c < first || c > last) && c < w) {
+          institution = true;
+        }
+      }
+      if (institution) continue;
+      std::vector<int> words;
+      for (int k = first; k <= last; ++k) words.push_back(k);
+      if (!v_.MatchesIn(words, EntryKind::kOrganization).empty()) continue;
+      if (const LexMatch* m = v_.MatchAt(w, EntryKind::kCountryAdjective);
+          m != nullptr && v_.MatchAt(w, EntryKind::kCountryName) == nullptr) {
+        continue;
+      }
+      const Span span = v_.SpanOf(first, last);
+      std::string name = text_.substr(span.begin, span.size());
+      // Abbreviations and initials ("Maj.", "U.N.").
+      if (name.find('.') != std::string::npos || name.size() < 3) continue;
+      const std::vector<geo::Place> found = gazetteer_->Find(name);
+      if (found.empty()) continue;
+      bool area = false, prominent = false;
+      for (const geo::Place& p : found) {
+        area |= p.feature == "PCLI" || p.feature == "ADM1";
+        prominent |= p.feature == "PPLC" || p.population >= 100000;
+      }
+      const std::string prep = v_.CaseOf(w);
+      const bool locative =
+          prep == "in" || prep == "near" || prep == "at" || prep == "from" ||
+          prep == "to" || prep == "into" || prep == "outside" ||
+          prep == "across" || prep == "throughout" || prep == "toward" ||
+          prep == "towards" || prep == "around" || prep == "inside" ||
+          (prep == "of" && word.head >= 0 &&
+           v_.MatchAt(word.head, EntryKind::kNounClass) != nullptr);
+      const bool acting = word.deprel == "nsubj" && word.subtype != "pass";
+      if (!(area || (!acting && (locative || prominent)))) continue;
+      out->push_back({std::move(name), span});
+    }
+  }
+
   // The sentence's own reporting verb and speaker, for quotations.
   std::optional<Claim> SentenceReporting() const {
     for (int w = 0; w < v_.size(); ++w) {
@@ -2694,6 +2779,7 @@ class SentenceRun {
 
   const SentenceView& v_;
   const lexicon::Lexicon& lex_;
+  const geo::Gazetteer* gazetteer_;
   const std::string& text_;
   int sentence_;
   std::optional<absl::CivilDay> date_;
@@ -2710,6 +2796,17 @@ SentenceEvents Extractor::ExtractSentence(
     std::optional<absl::CivilDay> date) const {
   return SentenceRun(view, lexicon_, gazetteer_, text, sentence_index, date)
       .Run();
+}
+
+std::vector<PlaceMention> Extractor::ResolvePlaces(
+    const Document& document,
+    const std::vector<SentenceEvents>& sentences) const {
+  if (gazetteer_ == nullptr) return {};
+  std::vector<geo::ToponymCandidate> found;
+  for (const SentenceEvents& se : sentences) {
+    found.insert(found.end(), se.toponyms.begin(), se.toponyms.end());
+  }
+  return geo::ResolveToponyms(*gazetteer_, found, document.text);
 }
 
 std::optional<Actor> Extractor::ActorFromText(const std::string& text) const {

@@ -12,6 +12,7 @@
 #include "absl/time/civil_time.h"
 #include "extract/sentence_view.h"
 #include "geo/gazetteer.h"
+#include "geo/toponyms.h"
 #include "sitrep/events.h"
 
 namespace sitrep::extract {
@@ -35,6 +36,8 @@ struct SentenceEvents {
   // A reporting verb of this sentence with its speaker, for quotations
   // closed or opened here ("...," the ministry said).
   std::optional<Claim> reporting;
+  // Names the sentence uses as places, resolved with the whole document.
+  std::vector<geo::ToponymCandidate> toponyms;
 };
 
 class Extractor {
@@ -52,6 +55,12 @@ class Extractor {
   void FinishDocument(const Document& document, const AnalyzedText& analyzed,
                       std::vector<SentenceEvents>* sentences,
                       std::vector<Event>* out) const;
+
+  // The document's place names, resolved together (none without a
+  // gazetteer).
+  std::vector<PlaceMention> ResolvePlaces(
+      const Document& document,
+      const std::vector<SentenceEvents>& sentences) const;
 
   // An actor from a phrase of plain text (a document's `source` field).
   std::optional<Actor> ActorFromText(const std::string& text) const;

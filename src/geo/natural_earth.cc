@@ -198,7 +198,15 @@ absl::Status AddCountries(const std::string& countries_dir,
     e.lat = point->first;
     e.lon = point->second;
     if (auto i18n = c.find("i18n"); i18n != c.end() && i18n->is_object()) {
+      // The short English name ("Congo" for "Republic of the Congo") is
+      // the country's own name too, not another language's.
+      const std::string english = StringField(*i18n, "en");
+      if (!english.empty() && english != name) {
+        e.other_names.push_back(english);
+        e.ascii_first = true;
+      }
       for (auto it = i18n->begin(); it != i18n->end(); ++it) {
+        if (it.key() == "en") continue;
         if (it->is_string() && it->get<std::string>() != name) {
           e.other_names.push_back(it->get<std::string>());
         }

@@ -229,7 +229,21 @@ std::string EventsToJson(const CodedDocument& doc) {
   Json events = Json::array();
   for (const Event& e : doc.events) events.push_back(EventJson(e));
   j["events"] = std::move(events);
-  j["places"] = Json::array();
+  Json places = Json::array();
+  for (const PlaceMention& p : doc.places) {
+    Json pj;
+    pj["text"] = p.text;
+    pj["span"] = SpanJson(p.span);
+    pj["name"] = p.name;
+    pj["geonames_id"] = p.geonames_id ? Json(p.geonames_id) : Json(nullptr);
+    pj["lat"] = p.lat;
+    pj["lon"] = p.lon;
+    pj["country"] = p.country.empty() ? Json(nullptr) : Json(p.country);
+    pj["admin1"] = p.admin1.empty() ? Json(nullptr) : Json(p.admin1);
+    pj["precision"] = p.precision;
+    places.push_back(std::move(pj));
+  }
+  j["places"] = std::move(places);
   Json errors = Json::array();
   for (const DocumentError& e : doc.errors) {
     errors.push_back({{"code", e.code}, {"message", e.message}});

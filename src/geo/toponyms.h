@@ -1,0 +1,38 @@
+// Place names of a document resolved to gazetteer entries. Detection (which
+// words name a place) happens over the parse, in extract/; here each name
+// found gets the entry it most likely means, given the others: a country
+// the document keeps naming, a "Town, State" or "Town, Country" parent
+// beside it, the rank of the entry (a country, then a first-level
+// division, a capital, a seat) and its population.
+#ifndef SITREP_GEO_TOPONYMS_H_
+#define SITREP_GEO_TOPONYMS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "geo/gazetteer.h"
+#include "sitrep/events.h"
+
+namespace sitrep::geo {
+
+// A name the text uses as a place, as detection found it.
+struct ToponymCandidate {
+  std::string text;
+  Span span;
+};
+
+// The ISO alpha-3 code of an alpha-2 one ("AZ" -> "AZE"); Kosovo's
+// user-assigned code XKX.
+std::string CountryAlpha3(std::string_view alpha2);
+
+// Resolves a document's candidates, in document order; a candidate no
+// entry is found for is left out. The same name is resolved the same way
+// throughout a document.
+std::vector<PlaceMention> ResolveToponyms(
+    const Gazetteer& gazetteer, const std::vector<ToponymCandidate>& found,
+    std::string_view text);
+
+}  // namespace sitrep::geo
+
+#endif  // SITREP_GEO_TOPONYMS_H_
