@@ -2676,9 +2676,26 @@ class SentenceRun {
       return !f.empty() && ((f[0] >= 'A' && f[0] <= 'Z') ||
                             static_cast<unsigned char>(f[0]) >= 0x80);
     };
+    // Countries named by their adjective or people ("Russian positions",
+    // "Palestinians"): the country, at country precision.
+    std::vector<bool> taken(static_cast<size_t>(n), false);
+    for (const LexMatch& m : v_.matches()) {
+      if (m.kind != EntryKind::kCountryAdjective || !capitalised(m.begin)) {
+        continue;
+      }
+      const Span span = v_.SpanOf(m.begin, m.end - 1);
+      std::string name = text_.substr(span.begin, span.size());
+      if (gazetteer_->Find(name).empty()) continue;
+      for (int k = m.begin; k < m.end; ++k)
+        taken[static_cast<size_t>(k)] = true;
+      out->push_back({std::move(name), span});
+    }
     for (int w = 0; w < n; ++w) {
       const WordView& word = v_.word(w);
-      if (word.upos != "PROPN" || !capitalised(w)) continue;
+      if (word.upos != "PROPN" || !capitalised(w) ||
+          taken[static_cast<size_t>(w)]) {
+        continue;
+      }
       const bool part = (word.deprel == "compound" || word.deprel == "flat") &&
                         word.head >= 0 && capitalised(word.head) &&
                         (v_.word(word.head).upos == "PROPN" ||
@@ -2689,7 +2706,11 @@ class SentenceRun {
         grew = false;
         for (int c : word.children) {
           const WordView& cw = v_.word(c);
-          if ((cw.deprel == "compound" || cw.deprel == "flat") &&
+          // "New York", "British Columbia", "Northern Ireland": a
+          // capitalised modifier right before is part of the name.
+          const bool modifier = cw.deprel == "amod" && c == first - 1 &&
+                                c > 0 && !taken[static_cast<size_t>(c)];
+          if ((cw.deprel == "compound" || cw.deprel == "flat" || modifier) &&
               capitalised(c) && (c == first - 1 || c == last + 1)) {
             first = std::min(first, c);
             last = std::max(last, c);
@@ -2717,14 +2738,15 @@ class SentenceRun {
       std::vector<int> words;
       for (int k = first; k <= last; ++k) words.push_back(k);
       if (!v_.MatchesIn(words, EntryKind::kOrganization).empty()) continue;
-      if (const LexMatch* m = v_.MatchAt(w, EntryKind::kCountryAdjective);
-          m != nullptr && v_.MatchAt(w, EntryKind::kCountryName) == nullptr) {
-        continue;
-      }
+
       const Span span = v_.SpanOf(first, last);
       std::string name = text_.substr(span.begin, span.size());
-      // Abbreviations and initials ("Maj.", "U.N.").
-      if (name.find('.') != std::string::npos || name.size() < 3) continue;
+      // Abbreviations and initials ("Maj.", "U.N."), unless a country's
+      // ("U.S.").
+      if ((name.find('.') != std::string::npos || name.size() < 3) &&
+          v_.MatchAt(w, EntryKind::kCountryName) == nullptr) {
+        continue;
+      }
       const std::vector<geo::Place> found = gazetteer_->Find(name);
       if (found.empty()) continue;
       bool area = false, prominent = false;

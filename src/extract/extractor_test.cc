@@ -422,6 +422,16 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
   ASSERT_FALSE(doc.events.empty());
   ASSERT_EQ(doc.events[0].source.size(), 1u);
   EXPECT_EQ(doc.events[0].source[0].country, "");
+  EXPECT_TRUE(doc.places.empty());
+  // The document's places: names after a preposition of place, resolved.
+  doc = code("Shelling hit homes in Khankendi; residents fled to Sokolov.");
+  ASSERT_EQ(doc.places.size(), 2u);
+  EXPECT_EQ(doc.places[0].text, "Khankendi");
+  EXPECT_EQ(doc.places[0].name, "Xankəndi");
+  EXPECT_EQ(doc.places[0].country, "AZE");
+  EXPECT_EQ(doc.places[0].geonames_id, 146970u);
+  EXPECT_EQ(doc.places[0].precision, "point");
+  EXPECT_EQ(doc.places[1].country, "CZE");
   // A damaged index is refused when the coder starts, saying so.
   {
     std::ofstream out(index, std::ios::binary | std::ios::trunc);

@@ -133,7 +133,8 @@ std::string GazetteerBuilder::Build() const {
     add_name(e.name, false);
     // The ASCII form of the name is the name; the rest are alternates.
     for (size_t i = 0; i < e.other_names.size(); ++i) {
-      add_name(e.other_names[i], !(i == 0 && e.ascii_first));
+      add_name(e.other_names[i],
+               !(i < e.own_names || (i == 0 && e.ascii_first)));
     }
     if (e.country == "AZ") {
       std::vector<std::string> names = {e.name};

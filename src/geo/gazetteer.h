@@ -117,6 +117,10 @@ class GazetteerBuilder {
     std::string name;
     std::vector<std::string> other_names;
     bool ascii_first = false;  // other_names[0] is the ASCII form of name
+    // other_names[0, own_names) are the place's own names too (a country's
+    // short English name, its common forms), not other languages' or old
+    // ones.
+    size_t own_names = 0;
     double lat = 0, lon = 0;
     uint32_t population = 0;
     std::string country;  // alpha-2

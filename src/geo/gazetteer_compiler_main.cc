@@ -4,7 +4,9 @@
 // package-lock.json) and the hand-kept supplement into the gazetteer index
 // the coder maps.
 // Usage: gazetteer_compiler CITIES500_TXT SUPPLEMENT_TSV ADMIN1_JSON
-//        COUNTRIES_DIR OUTPUT
+//        COUNTRIES_DIR LEXICON_COUNTRIES_TSV OUTPUT
+// (the lexicon's country names, data/lexicon/countries.tsv, name the
+// countries too: "United States", "U.S.", "Britain").
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -72,14 +74,15 @@ int ReadSupplement(const std::string& path,
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 6) {
+  if (argc != 7) {
     std::fprintf(stderr,
                  "usage: %s CITIES500_TXT SUPPLEMENT_TSV ADMIN1_JSON "
-                 "COUNTRIES_DIR OUTPUT\n",
+                 "COUNTRIES_DIR LEXICON_COUNTRIES_TSV OUTPUT\n",
                  argv[0]);
     return 2;
   }
-  const char* output = argv[5];
+  const std::string lexicon_countries = argv[5];
+  const char* output = argv[6];
   sitrep::geo::GazetteerBuilder builder;
   std::ifstream in(argv[1]);
   if (!in) {
@@ -102,8 +105,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", std::string(s.message()).c_str());
     return 1;
   }
-  if (absl::Status s =
-          sitrep::geo::AddCountries(argv[4], &builder, &countries, &skipped);
+  if (absl::Status s = sitrep::geo::AddCountries(
+          argv[4], lexicon_countries, &builder, &countries, &skipped);
       !s.ok()) {
     std::fprintf(stderr, "%s\n", std::string(s.message()).c_str());
     return 1;

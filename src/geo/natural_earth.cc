@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "common/strings.h"
 #include "nlohmann/json.hpp"
 
@@ -161,8 +162,33 @@ absl::Status AddAdmin1Areas(const std::string& path, GazetteerBuilder* builder,
 }
 
 absl::Status AddCountries(const std::string& countries_dir,
+                          const std::string& lexicon_countries,
                           GazetteerBuilder* builder, size_t* added,
                           size_t* skipped) {
+  // Alpha-3 code -> the lexicon's names for the country.
+  absl::flat_hash_map<std::string, std::vector<std::string>> lexicon_names;
+  if (!lexicon_countries.empty()) {
+    std::ifstream in(lexicon_countries);
+    if (!in) return absl::NotFoundError(lexicon_countries + ": cannot open");
+    std::string line;
+    bool header = true;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      if (header) {
+        header = false;
+        continue;
+      }
+      const std::vector<std::string_view> f = Split(line, '\t');
+      if (f.size() < 5) continue;
+      std::vector<std::string>& names = lexicon_names[std::string(f[0])];
+      names.emplace_back(f[2]);
+      for (size_t col : {3, 4}) {
+        for (std::string_view n : Split(f[col], '|')) {
+          if (!n.empty()) names.emplace_back(n);
+        }
+      }
+    }
+  }
   absl::StatusOr<nlohmann::json> list =
       ReadJson(countries_dir + "/countries.json");
   if (!list.ok()) return list.status();
@@ -197,14 +223,20 @@ absl::Status AddCountries(const std::string& countries_dir,
     e.feature = "PCLI";
     e.lat = point->first;
     e.lon = point->second;
-    if (auto i18n = c.find("i18n"); i18n != c.end() && i18n->is_object()) {
-      // The short English name ("Congo" for "Republic of the Congo") is
-      // the country's own name too, not another language's.
-      const std::string english = StringField(*i18n, "en");
-      if (!english.empty() && english != name) {
-        e.other_names.push_back(english);
-        e.ascii_first = true;
+    // The short English name and the lexicon's forms are the country's own
+    // names too, not another language's.
+    if (auto it = lexicon_names.find(StringField(c, "country_a3"));
+        it != lexicon_names.end()) {
+      for (const std::string& n : it->second) {
+        if (n != name) e.other_names.push_back(n);
       }
+    }
+    if (auto i18n = c.find("i18n"); i18n != c.end() && i18n->is_object()) {
+      const std::string english = StringField(*i18n, "en");
+      if (!english.empty() && english != name) e.other_names.push_back(english);
+    }
+    e.own_names = e.other_names.size();
+    if (auto i18n = c.find("i18n"); i18n != c.end() && i18n->is_object()) {
       for (auto it = i18n->begin(); it != i18n->end(); ++it) {
         if (it.key() == "en") continue;
         if (it->is_string() && it->get<std::string>() != name) {

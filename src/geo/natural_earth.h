@@ -35,7 +35,11 @@ absl::Status AddAdmin1Areas(const std::string& path, GazetteerBuilder* builder,
 
 // Adds one entry (feature PCLI) per country of data/countries/
 // countries.json, its point from data/countries/<alpha-2>.json.
+// `lexicon_countries` is sitrep's data/lexicon/countries.tsv: its names,
+// short and official forms and adjectives ("United States", "U.S.",
+// "Britain", "Russian") are the countries' own names too; empty: none.
 absl::Status AddCountries(const std::string& countries_dir,
+                          const std::string& lexicon_countries,
                           GazetteerBuilder* builder, size_t* added,
                           size_t* skipped);
 

@@ -72,7 +72,13 @@ TEST(NaturalEarthTest, AreasAndCountriesBecomeFindablePlaces) {
   EXPECT_EQ(added, 1u);
   EXPECT_EQ(skipped, 2u);
   added = skipped = 0;
-  ASSERT_TRUE(AddCountries(dir.string(), &b, &added, &skipped).ok());
+  std::ofstream(dir / "lexicon_countries.tsv")
+      << "# test\niso3\tcameo\tname\tnames\tadjectives\tcapitals\n"
+         "GEO\tGEO\tGeorgia\tSakartvelo\tGeorgian|Georgians\tTbilisi\n";
+  ASSERT_TRUE(AddCountries(dir.string(),
+                           (dir / "lexicon_countries.tsv").string(), &b, &added,
+                           &skipped)
+                  .ok());
   EXPECT_EQ(added, 1u);
   EXPECT_EQ(skipped, 2u);
   auto g = Gazetteer::FromBytes(b.Build(), "test");
@@ -89,6 +95,12 @@ TEST(NaturalEarthTest, AreasAndCountriesBecomeFindablePlaces) {
   EXPECT_EQ(found[0].country, "GE");
   EXPECT_NEAR(found[0].lat, 42, 1e-4);
   EXPECT_NEAR(found[0].lon, 44, 1e-4);
+  // The lexicon's forms are own names, not another language's.
+  found = (*g)->Find("Georgians");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_FALSE(found[0].alternate);
+  ASSERT_EQ((*g)->Find("Грузия").size(), 1u);
+  EXPECT_TRUE((*g)->Find("Грузия")[0].alternate);
   // A missing file is a clear error.
   EXPECT_FALSE(
       AddAdmin1Areas("/nonexistent/admin1.json", &b, &added, &skipped).ok());

@@ -13,8 +13,10 @@ namespace {
 // How strongly an entry of this kind claims a bare name: a country, then a
 // first-level division, a capital, a seat of a division, a region.
 double FeatureRank(std::string_view f) {
-  if (f == "PCLI") return 9;
-  if (f == "ADM1") return 6;
+  // A country before any town of its name ("Mexico", not Mexico City);
+  // a state before most ("Georgia", "Florida").
+  if (f == "PCLI") return 13;
+  if (f == "ADM1") return 8;
   if (f == "PPLC") return 5;
   if (f == "RGN" || f == "TRR") return 4;
   if (f == "PPLA") return 3;
