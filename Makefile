@@ -8,7 +8,7 @@ JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 30
 
 .PHONY: all deps build demo test test-default test-asan asan fuzz fuzz-run \
-        fuzz-smoke bench format check-format eval-events eval-sentences eval-ud \
+        fuzz-smoke bench format check-format eval-events eval-geo eval-sentences eval-ud \
         train-parser clean
 
 all: build
@@ -66,6 +66,10 @@ eval-events: build
 	@./build/sitrep eval plover ../shared/eval/plover/PLOVER_GSR_CAMEO.txt
 	@./build/sitrep eval wikievents ../shared/eval/wikievents/dev.jsonl
 	@./build/sitrep eval muc4 ../shared/eval/muc4/dev ../shared/eval/muc4/dev
+
+eval-geo: build
+	@./build/sitrep eval geo ../shared/eval/geo/lgl.xml
+	@./build/sitrep eval geo ../shared/eval/geo/GeoVirus.xml
 
 eval-sentences: build
 	@./build/sitrep eval sentences ../shared/ud/en_ewt/en_ewt-ud-test.conllu
