@@ -87,8 +87,8 @@ StatusOr<GeoScores> EvaluateGeo(const std::string& path,
         return;
       }
       GoldToponym x;
-      x.span = {bytes[static_cast<size_t>(start)],
-                bytes[static_cast<size_t>(end)]};
+      x.span = {static_cast<uint32_t>(bytes[static_cast<size_t>(start)]),
+                static_cast<uint32_t>(bytes[static_cast<size_t>(end)])};
       x.lat = lat;
       x.lon = lon;
       g.push_back(x);

@@ -59,7 +59,8 @@ std::vector<ToponymCandidate> Candidates(
   for (const std::string& n : names) {
     const size_t at = text.find(n, from);
     EXPECT_NE(at, std::string::npos) << n;
-    out.push_back({n, Span{at, at + n.size()}});
+    out.push_back({n, Span{static_cast<uint32_t>(at),
+                           static_cast<uint32_t>(at + n.size())}});
     from = at + n.size();
   }
   return out;
