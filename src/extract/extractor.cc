@@ -9,7 +9,6 @@
 #include "text/utf8.h"
 #include "time/calendar.h"
 #include "time/date_expressions.h"
-#include "unicode/locid.h"
 
 namespace sitrep::extract {
 
@@ -37,12 +36,6 @@ std::string ActorCode(const Actor& a, const lexicon::Lexicon& lex) {
 }
 
 // ---------------------------------------------------------------- actors
-
-// The ISO alpha-3 code of an alpha-2 one ("AZ" -> "AZE"), from ICU's
-// region data; Kosovo's user-assigned code as the lexicon has it.
-std::string Alpha3(std::string_view alpha2) {
-  return geo::CountryAlpha3(alpha2);
-}
 
 class ActorResolver {
  public:
@@ -356,7 +349,7 @@ class ActorResolver {
     const bool seat =
         f == "PPLC" || f == "PPLA" || f == "RGN" || f == "TRR" || f == "ADM1";
     if (!seat && best->population < 50000) return "";
-    return Alpha3(best->country);
+    return geo::CountryAlpha3(best->country);
   }
 
   std::string Text(Span span) const {
@@ -2718,12 +2711,12 @@ class SentenceRun {
           }
         }
       }
-      if (time::MonthFromName(word.form) || word.lemma == "monday" ||
-          word.lemma == "tuesday" || word.lemma == "wednesday" ||
-          word.lemma == "thursday" || word.lemma == "friday" ||
-          word.lemma == "saturday" || word.lemma == "sunday") {
-        continue;
+      // Not a date ("Tuesday", "September 19"), nor a month's name alone.
+      bool date = time::MonthFromName(word.form).has_value();
+      for (const time::DateMention& d : dates_) {
+        date |= d.first <= w && w <= d.last;
       }
+      if (date) continue;
       // The name of a body or a building ("the Republican Medical
       // Center"): capitalised modifiers the name does not take in.
       bool institution = false;
