@@ -18,6 +18,7 @@ Runner RegisterEval(CLI::App& app);
 Runner RegisterParse(CLI::App& app);
 Runner RegisterCode(CLI::App& app);
 Runner RegisterTrainParser(CLI::App& app);
+Runner RegisterPlaces(CLI::App& app);
 
 }  // namespace sitrep::cli
 

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   runners["parse"] = RegisterParse(app);
   runners["code"] = RegisterCode(app);
   runners["train-parser"] = RegisterTrainParser(app);
+  runners["places"] = RegisterPlaces(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

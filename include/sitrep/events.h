@@ -76,9 +76,28 @@ struct Claim {
   Evidence cue;        // reporting verb or phrase
 };
 
+// Where an event happened. `text` and `span` are the words the place comes
+// from: the event's own locative phrase ("on the Ahmedbeyli-Fizuli-Shusha
+// highway"), else the place name it falls back on. The rest is the
+// gazetteer's reading, when there is one (`geocoded`).
 struct Location {
-  std::string text;  // the place as written; geocoding comes in geo/
+  std::string text;
   Span span;
+  bool geocoded = false;
+  std::string name;          // the gazetteer's name, or the road's as written
+  uint32_t geonames_id = 0;  // 0 when the entry has none
+  double lat = 0, lon = 0;
+  std::string country;  // ISO 3166-1 alpha-3
+  std::string admin1;   // GeoNames admin-1 code, when known
+  std::string admin2;   // GeoNames admin-2 code, when known
+  // point: the place itself; near: somewhere close to the point given (a
+  // road between towns, or a place named earlier in the report); admin2,
+  // admin1, country, region: somewhere in that area.
+  std::string precision;
+  // Where the place comes from: "event" (the event's own phrase), "sentence"
+  // (a place named in the event's sentence), "document" (the nearest place
+  // named before it in the report), "dateline".
+  std::string basis;
 };
 
 struct Event {
@@ -118,9 +137,17 @@ struct PlaceMention {
   double lat = 0, lon = 0;
   std::string country;  // ISO 3166-1 alpha-3
   std::string admin1;   // GeoNames admin-1 code, when known
-  // point (a town or village), admin1 (a state or province), country,
-  // region (a region or territory that is no administrative unit)
+  std::string admin2;   // GeoNames admin-2 code, when known
+  // point (a town or village), near (around a point: a road between towns),
+  // admin2 (a county or district), admin1 (a state or province), country,
+  // region (a continent, a sea, a region or territory that is no
+  // administrative unit)
   std::string precision;
+  // Internal, not written: named by a country's adjective or people
+  // ("Russian positions", "Palestinians"), which says whose, not where; and
+  // where the dateline names it.
+  bool adjectival = false;
+  bool dateline = false;
 };
 
 struct CodedDocument {

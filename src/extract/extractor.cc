@@ -2672,6 +2672,8 @@ class SentenceRun {
     // Countries named by their adjective or people ("Russian positions",
     // "Palestinians"): the country, at country precision.
     std::vector<bool> taken(static_cast<size_t>(n), false);
+    // Words left for a second look: parts of other names.
+    std::vector<int> deferred;
     for (const LexMatch& m : v_.matches()) {
       if (m.kind != EntryKind::kCountryAdjective || !capitalised(m.begin)) {
         continue;
@@ -2679,13 +2681,27 @@ class SentenceRun {
       const Span span = v_.SpanOf(m.begin, m.end - 1);
       std::string name = text_.substr(span.begin, span.size());
       if (gazetteer_->Find(name).empty()) continue;
+      // "British Columbia", "South Ossetia": the adjective begins a name.
+      if (m.end < n && capitalised(m.end) && v_.word(m.end).upos == "PROPN") {
+        const Span longer = v_.SpanOf(m.begin, m.end);
+        if (!gazetteer_->Find(text_.substr(longer.begin, longer.size()))
+                 .empty()) {
+          continue;
+        }
+      }
       for (int k = m.begin; k < m.end; ++k)
         taken[static_cast<size_t>(k)] = true;
       out->push_back({std::move(name), span});
     }
     for (int w = 0; w < n; ++w) {
       const WordView& word = v_.word(w);
-      if (word.upos != "PROPN" || !capitalised(w) ||
+      // A capitalised word inside a sentence the tagger took for a common
+      // noun ("in Cambridge", a name it never saw) is a name too.
+      const bool name_like =
+          word.upos == "PROPN" ||
+          (word.upos == "NOUN" && w > 0 && v_.word(w - 1).upos != "PUNCT" &&
+           !AllCapitals(word.form));
+      if (!name_like || !capitalised(w) ||
           taken[static_cast<size_t>(w)]) {
         continue;
       }
@@ -2693,7 +2709,10 @@ class SentenceRun {
                         word.head >= 0 && capitalised(word.head) &&
                         (v_.word(word.head).upos == "PROPN" ||
                          v_.word(word.head).upos == "NOUN");
-      if (part) continue;
+      if (part) {
+        deferred.push_back(w);
+        continue;
+      }
       int first = w, last = w;
       for (bool grew = true; grew;) {
         grew = false;
@@ -2709,6 +2728,24 @@ class SentenceRun {
             last = std::max(last, c);
             grew = true;
           }
+        }
+      }
+      // "Democratic Republic of the Congo", "Sea of Azov": a name going on
+      // with "of" and a capitalised name, when the gazetteer knows the
+      // whole.
+      for (int c : word.children) {
+        if (c <= last || v_.word(c).deprel != "nmod" || !capitalised(c) ||
+            v_.CaseOf(c) != "of") {
+          continue;
+        }
+        const int end = v_.Phrase(c).back();
+        const Span longer = v_.SpanOf(first, end);
+        if (!gazetteer_->Find(text_.substr(longer.begin, longer.size()))
+                 .empty()) {
+          for (int k = last + 1; k <= end; ++k) {
+            taken[static_cast<size_t>(k)] = true;
+          }
+          last = end;
         }
       }
       // Not a date ("Tuesday", "September 19"), nor a month's name alone.
@@ -2727,22 +2764,29 @@ class SentenceRun {
           institution = true;
         }
       }
-      if (institution) continue;
+      if (institution) {
+        deferred.push_back(w);
+        continue;
+      }
       std::vector<int> words;
       for (int k = first; k <= last; ++k) words.push_back(k);
-      if (!v_.MatchesIn(words, EntryKind::kOrganization).empty()) continue;
+      if (!v_.MatchesIn(words, EntryKind::kOrganization).empty()) {
+        deferred.push_back(w);
+        continue;
+      }
 
       const Span span = v_.SpanOf(first, last);
       std::string name = text_.substr(span.begin, span.size());
-      // Abbreviations and initials ("Maj.", "U.N."), unless a country's
-      // ("U.S.").
-      if ((name.find('.') != std::string::npos || name.size() < 3) &&
-          v_.MatchAt(w, EntryKind::kCountryName) == nullptr) {
-        continue;
-      }
       const std::vector<geo::Place> found = gazetteer_->Find(name);
       if (found.empty()) continue;
-      bool area = false, prominent = false;
+      // Abbreviations and initials ("Maj.", "U.N."), unless a country's
+      // ("U.S.") or a state's ("Tenn.").
+      if ((name.find('.') != std::string::npos || name.size() < 3) &&
+          v_.MatchAt(w, EntryKind::kCountryName) == nullptr &&
+          !NamesArea(found)) {
+        continue;
+      }
+      bool area = NamesArea(found), prominent = false;
       for (const geo::Place& p : found) {
         area |= p.feature == "PCLI" || p.feature == "ADM1";
         prominent |= p.feature == "PPLC" || p.population >= 100000;
@@ -2756,9 +2800,65 @@ class SentenceRun {
           (prep == "of" && word.head >= 0 &&
            v_.MatchAt(word.head, EntryKind::kNounClass) != nullptr);
       const bool acting = word.deprel == "nsubj" && word.subtype != "pass";
-      if (!(area || (!acting && (locative || prominent)))) continue;
+      // "CHARLESTON, W.Va.", "Paris, Texas": a town with its state or
+      // country after a comma.
+      const bool with_parent =
+          last + 2 < n && v_.word(last + 1).form == "," &&
+          capitalised(last + 2) &&
+          NamesArea(gazetteer_->Find(v_.word(last + 2).form));
+      if (!(area || with_parent || (!acting && (locative || prominent)))) {
+        continue;
+      }
       out->push_back({std::move(name), span});
     }
+    // A country or a state named inside another name ("the U.S. House",
+    // "the Texas Department of Transportation") or after a town ("Paris,
+    // Tenn."): still a place named. Not one word of a person's name
+    // ("Jordan Peterson"), nor a word of a longer place's name.
+    for (int w : deferred) {
+      const WordView& word = v_.word(w);
+      if (word.deprel == "flat" &&
+          !(w > 0 && v_.word(w - 1).form == ",")) {
+        continue;
+      }
+      int first = w;
+      for (int c : word.children) {
+        const std::string_view rel = v_.word(c).deprel;
+        if ((rel == "compound" || rel == "flat") && c == first - 1 &&
+            capitalised(c)) {
+          first = c;
+        }
+      }
+      const Span span = v_.SpanOf(first, w);
+      const bool overlaps =
+          std::any_of(out->begin(), out->end(), [&](const auto& t) {
+            return t.span.begin < span.end && span.begin < t.span.end;
+          });
+      if (overlaps) continue;
+      std::string name = text_.substr(span.begin, span.size());
+      if (!NamesArea(gazetteer_->Find(name))) continue;
+      out->push_back({std::move(name), span});
+    }
+    std::sort(out->begin(), out->end(), [](const auto& a, const auto& b) {
+      return a.span.begin < b.span.begin;
+    });
+  }
+
+  // The name's first reading is a country's or a first-order division's
+  // own name (or abbreviation).
+  // The name is a country's, a first-order division's or (in words that
+  // say so: "Walker County") a second-order one's own name or abbreviation.
+  static bool NamesArea(const std::vector<geo::Place>& found) {
+    return std::any_of(found.begin(), found.end(), [](const geo::Place& p) {
+      return !p.alternate &&
+             (p.feature == "PCLI" || p.feature == "ADM1" ||
+              (p.feature == "ADM2" && p.name.find(' ') != std::string::npos));
+    });
+  }
+
+  static bool AllCapitals(std::string_view s) {
+    return std::none_of(s.begin(), s.end(),
+                        [](char c) { return c >= 'a' && c <= 'z'; });
   }
 
   // The sentence's own reporting verb and speaker, for quotations.
@@ -2821,6 +2921,7 @@ std::vector<PlaceMention> Extractor::ResolvePlaces(
   for (const SentenceEvents& se : sentences) {
     found.insert(found.end(), se.toponyms.begin(), se.toponyms.end());
   }
+  geo::AddRepeatedMentions(document.text, &found);
   return geo::ResolveToponyms(*gazetteer_, found, document.text);
 }
 

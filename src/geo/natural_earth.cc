@@ -8,7 +8,10 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "common/strings.h"
+#include "geo/name_key.h"
+#include "geo/toponyms.h"
 #include "nlohmann/json.hpp"
 
 namespace sitrep::geo {
@@ -189,6 +192,16 @@ absl::Status AddCountries(const std::string& countries_dir,
       }
     }
   }
+  // Names a division or region of the country already owns ("England",
+  // "Scotland" in the supplement): the lexicon's use of them for the
+  // country, right for its actors, is not the place.
+  absl::flat_hash_set<std::string> divisions;
+  const NameFolder& folder = ThreadNameFolder();
+  for (const GazetteerBuilder::Entry& e : builder->entries()) {
+    if (e.feature == "ADM1" || e.feature == "RGN" || e.feature == "TRR") {
+      divisions.insert(e.country + " " + folder.Key(e.name));
+    }
+  }
   absl::StatusOr<nlohmann::json> list =
       ReadJson(countries_dir + "/countries.json");
   if (!list.ok()) return list.status();
@@ -218,28 +231,37 @@ absl::Status AddCountries(const std::string& countries_dir,
       continue;
     }
     GazetteerBuilder::Entry e;
-    e.name = name;
+    // The lexicon's name of the country before Natural Earth's, which
+    // has forms like "S. Sudan" and names Palestine "Gaza Strip". The
+    // lexicon is keyed by ISO alpha-3, which Natural Earth's own a3 codes
+    // ("PSX", "SDS", "KOS") are not always.
+    auto lexicon_entry = lexicon_names.find(CountryAlpha3(a2));
+    e.name = lexicon_entry != lexicon_names.end() ? lexicon_entry->second.front()
+                                                  : name;
     e.country = a2;
     e.feature = "PCLI";
     e.lat = point->first;
     e.lon = point->second;
     // The short English name and the lexicon's forms are the country's own
     // names too, not another language's.
-    if (auto it = lexicon_names.find(StringField(c, "country_a3"));
-        it != lexicon_names.end()) {
-      for (const std::string& n : it->second) {
-        if (n != name) e.other_names.push_back(n);
+    if (lexicon_entry != lexicon_names.end()) {
+      for (const std::string& n : lexicon_entry->second) {
+        if (n != e.name && !divisions.contains(a2 + " " + folder.Key(n))) {
+          e.other_names.push_back(n);
+        }
       }
     }
     if (auto i18n = c.find("i18n"); i18n != c.end() && i18n->is_object()) {
       const std::string english = StringField(*i18n, "en");
-      if (!english.empty() && english != name) e.other_names.push_back(english);
+      if (!english.empty() && english != e.name) {
+        e.other_names.push_back(english);
+      }
     }
     e.own_names = e.other_names.size();
     if (auto i18n = c.find("i18n"); i18n != c.end() && i18n->is_object()) {
       for (auto it = i18n->begin(); it != i18n->end(); ++it) {
         if (it.key() == "en") continue;
-        if (it->is_string() && it->get<std::string>() != name) {
+        if (it->is_string() && it->get<std::string>() != e.name) {
           e.other_names.push_back(it->get<std::string>());
         }
       }

@@ -17,32 +17,107 @@ double FeatureRank(std::string_view f) {
   // a state before most ("Georgia", "Florida").
   if (f == "PCLI") return 13;
   if (f == "ADM1") return 8;
+  // A continent or an ocean before any town named after it ("Africa",
+  // "Pacific").
+  if (f == "CONT" || f == "OCN") return 10;
+  if (f == "SEA" || f == "GULF") return 6;
   if (f == "PPLC") return 5;
   if (f == "RGN" || f == "TRR") return 4;
   if (f == "PPLA") return 3;
   if (f == "PPLA2") return 1.5;
   if (f == "PPLA3" || f == "PPLA4") return 0.5;
+  // A county counts by the towns in it, so no more than a town.
+  if (f == "ADM2") return 0.5;
   return 0;
 }
 
 std::string Precision(std::string_view f) {
   if (f == "PCLI") return "country";
   if (f == "ADM1") return "admin1";
-  if (f == "RGN" || f == "TRR") return "region";
+  if (f == "ADM2") return "admin2";
+  if (f == "RGN" || f == "TRR" || f == "CONT" || f == "OCN" || f == "SEA" ||
+      f == "GULF") {
+    return "region";
+  }
+  // A road is the line between the places it joins.
+  if (f == "RD") return "near";
   return "point";
 }
 
-struct Resolved {
-  const Place* place = nullptr;
-  double score = 0;
-};
+// Words that open a sentence with a capital and are no part of a name
+// ("The Athens City Council", "In Cambridge").
+bool SentenceOpener(std::string_view word) {
+  static constexpr std::string_view kOpeners[] = {
+      "The", "A",    "An",   "In",    "At",    "On",     "From",  "To",
+      "Of",  "And",  "But",  "For",   "By",    "With",   "Near",  "Outside",
+      "As",  "When", "While", "After", "Before", "Since", "Across",
+      "Like", "Both", "All",  "Many",  "Some",  "Most",   "Several"};
+  return std::find(std::begin(kOpeners), std::end(kOpeners), word) !=
+         std::end(kOpeners);
+}
 
 }  // namespace
 
 std::string CountryAlpha3(std::string_view alpha2) {
+  if (alpha2.size() != 2) return "";
   if (alpha2 == "XK") return "XKX";
   const icu::Locale locale("", std::string(alpha2).c_str());
   return locale.getISO3Country();
+}
+
+void AddRepeatedMentions(std::string_view text,
+                         std::vector<ToponymCandidate>* found) {
+  auto letter_or_digit = [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c >= 0x80;
+  };
+  std::vector<std::string> names;
+  for (const ToponymCandidate& c : *found) {
+    const std::string& n = c.text;
+    if (n.size() < 3 || !(n[0] >= 'A' && n[0] <= 'Z')) continue;
+    if (std::find(names.begin(), names.end(), n) == names.end()) {
+      names.push_back(n);
+    }
+  }
+  std::vector<ToponymCandidate> added;
+  for (const std::string& n : names) {
+    for (size_t at = text.find(n); at != std::string_view::npos;
+         at = text.find(n, at + 1)) {
+      const size_t end = at + n.size();
+      if ((at > 0 && letter_or_digit(static_cast<unsigned char>(text[at - 1]))) ||
+          (end < text.size() &&
+           letter_or_digit(static_cast<unsigned char>(text[end])))) {
+        continue;
+      }
+      // The word before: a capitalised one makes this a part of another
+      // name, unless a sentence or a clause ends between them.
+      size_t b = at;
+      while (b > 0 && text[b - 1] == ' ') --b;
+      size_t w = b;
+      while (w > 0 && letter_or_digit(static_cast<unsigned char>(text[w - 1]))) {
+        --w;
+      }
+      if (w < b && b < at && text[w] >= 'A' && text[w] <= 'Z' &&
+          !SentenceOpener(text.substr(w, b - w))) {
+        continue;
+      }
+      const Span span{static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
+      auto overlaps = [&](const ToponymCandidate& c) {
+        return c.span.begin < span.end && span.begin < c.span.end;
+      };
+      if (std::any_of(found->begin(), found->end(), overlaps) ||
+          std::any_of(added.begin(), added.end(), overlaps)) {
+        continue;
+      }
+      added.push_back({n, span});
+    }
+  }
+  if (added.empty()) return;
+  found->insert(found->end(), added.begin(), added.end());
+  std::sort(found->begin(), found->end(),
+            [](const ToponymCandidate& a, const ToponymCandidate& b) {
+              return a.span.begin < b.span.begin;
+            });
 }
 
 std::vector<PlaceMention> ResolveToponyms(
@@ -83,64 +158,123 @@ std::vector<PlaceMention> ResolveToponyms(
       parent[i] = static_cast<int>(i + 1);
     }
   }
-  std::map<std::string, Resolved> by_name;  // consistency within a document
-  std::vector<PlaceMention> out;
-  for (size_t i = 0; i < found.size(); ++i) {
-    const std::vector<Place>& c = candidates[i];
-    if (c.empty()) continue;
-    Resolved best;
-    auto seen = by_name.find(found[i].text);
-    const bool paired =
-        parent[i] >= 0 || (i > 0 && parent[i - 1] == static_cast<int>(i));
-    if (seen != by_name.end() && !paired) {
-      best = seen->second;
-    } else {
-      for (const Place& p : c) {
-        double score = FeatureRank(p.feature) +
-                       std::log10(static_cast<double>(p.population) + 1);
-        // Found by another language's or an old name: for a town a small
-        // doubt; for a country or a division, whose English name is known,
-        // a large one ("Beni" is a Congolese city before it is Benin in
-        // Swahili).
-        if (p.alternate) {
-          score -= (p.feature == "PCLI" || p.feature == "ADM1") ? 8 : 1.5;
-        }
-        if (auto f = focus.find(std::string(p.country)); f != focus.end()) {
-          score += std::min(4.0, 1.5 * f->second);
-        }
-        // The place and its parent agree: the town in the state or country
-        // named, and the state or country that holds the town named.
-        auto contains = [](const Place& outer, const Place& inner) {
-          if (outer.country != inner.country) return 0.0;
-          if (outer.feature == "PCLI") return 6.0;
-          if (outer.feature == "ADM1" && outer.admin1 == inner.admin1) {
-            return 8.0;
-          }
-          return 0.0;
-        };
-        if (parent[i] >= 0) {
-          double bonus = 0;
-          for (const Place& q : candidates[static_cast<size_t>(parent[i])]) {
-            bonus = std::max(bonus, contains(q, p));
-          }
-          score += bonus;
-        }
-        if (i > 0 && parent[i - 1] == static_cast<int>(i)) {
-          double bonus = 0;
-          for (const Place& q : candidates[i - 1]) {
-            bonus = std::max(bonus, contains(p, q));
-          }
-          score += bonus;
-        }
-        if (best.place == nullptr || score > best.score) {
-          best.place = &p;
-          best.score = score;
+  // Scores a reading of mention i. `near` holds, per country and per
+  // "country.admin1", how many other mentions the first pass put there: a
+  // local report's towns are in the state it keeps naming.
+  using Weights = absl::flat_hash_map<std::string, double>;
+  auto score_of = [&](size_t i, const Place& p, const Weights* near) {
+    double score = FeatureRank(p.feature) +
+                   std::log10(static_cast<double>(p.population) + 1);
+    // Found by another language's or an old name: for a town a small
+    // doubt; for a country or a division, whose English name is known,
+    // a large one ("Beni" is a Congolese city before it is Benin in
+    // Swahili).
+    if (p.alternate) {
+      score -= (p.feature == "PCLI" || p.feature == "ADM1") ? 8 : 1.5;
+    }
+    if (auto f = focus.find(std::string(p.country)); f != focus.end()) {
+      score += std::min(4.0, 1.5 * f->second);
+    }
+    if (near != nullptr && !p.country.empty()) {
+      const std::string country(p.country);
+      double others = 0;
+      if (auto f = near->find(country); f != near->end()) others = f->second;
+      if (!focus.contains(country)) score += std::min(3.0, 1.0 * others);
+      if (!p.admin1.empty() && p.feature != "PCLI" && p.feature != "ADM1") {
+        if (auto f = near->find(country + "." + std::string(p.admin1));
+            f != near->end()) {
+          score += std::min(4.0, 2.0 * f->second);
         }
       }
-      // Kept by value below: the vector outlives the loop.
-      by_name[found[i].text] = best;
     }
-    const Place& p = *best.place;
+    // The place and its parent agree: the town in the state or country
+    // named, and the state or country that holds the town named.
+    auto contains = [](const Place& outer, const Place& inner) {
+      if (outer.country.empty() || outer.country != inner.country) return 0.0;
+      if (outer.feature == "PCLI") return 6.0;
+      if (outer.feature == "ADM1" && outer.admin1 == inner.admin1) {
+        return 8.0;
+      }
+      return 0.0;
+    };
+    if (parent[i] >= 0) {
+      double bonus = 0;
+      for (const Place& q : candidates[static_cast<size_t>(parent[i])]) {
+        bonus = std::max(bonus, contains(q, p));
+      }
+      score += bonus;
+    }
+    if (i > 0 && parent[i - 1] == static_cast<int>(i)) {
+      double bonus = 0;
+      for (const Place& q : candidates[i - 1]) {
+        bonus = std::max(bonus, contains(p, q));
+      }
+      score += bonus;
+    }
+    return score;
+  };
+  // Where a first pass put the mentions, each distinct name once:
+  // name -> (country, "country.admin1").
+  std::map<std::string, std::pair<std::string, std::string>> counted;
+  // Each mention's best reading, given where the other mentions lie (none
+  // on the first pass); a name keeps the reading it got first in the
+  // document unless a parent beside it says otherwise.
+  auto resolve = [&](const Weights* near) {
+    std::vector<const Place*> chosen(found.size(), nullptr);
+    std::map<std::string, const Place*> by_name;
+    for (size_t i = 0; i < found.size(); ++i) {
+      const std::vector<Place>& c = candidates[i];
+      if (c.empty()) continue;
+      const bool paired =
+          parent[i] >= 0 || (i > 0 && parent[i - 1] == static_cast<int>(i));
+      auto seen = by_name.find(found[i].text);
+      if (seen != by_name.end() && !paired) {
+        chosen[i] = seen->second;
+        continue;
+      }
+      // A mention does not vouch for itself: its own count is taken out.
+      Weights others;
+      if (near != nullptr) {
+        others = *near;
+        if (auto own = counted.find(found[i].text); own != counted.end()) {
+          others[own->second.first] -= 1;
+          if (!own->second.second.empty()) others[own->second.second] -= 1;
+        }
+      }
+      double best = 0;
+      for (const Place& p : c) {
+        const double score =
+            score_of(i, p, near != nullptr ? &others : nullptr);
+        if (chosen[i] == nullptr || score > best) {
+          chosen[i] = &p;
+          best = score;
+        }
+      }
+      by_name.emplace(found[i].text, chosen[i]);
+    }
+    return chosen;
+  };
+  const std::vector<const Place*> first = resolve(nullptr);
+  Weights near;
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (first[i] == nullptr || first[i]->country.empty()) continue;
+    const Place& p = *first[i];
+    const std::string country(p.country);
+    const std::string admin1 =
+        p.admin1.empty() || p.feature == "PCLI"
+            ? ""
+            : country + "." + std::string(p.admin1);
+    counted.emplace(found[i].text, std::make_pair(country, admin1));
+  }
+  for (const auto& [name, where] : counted) {
+    near[where.first] += 1;
+    if (!where.second.empty()) near[where.second] += 1;
+  }
+  const std::vector<const Place*> second = resolve(&near);
+  std::vector<PlaceMention> out;
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (second[i] == nullptr) continue;
+    const Place& p = *second[i];
     PlaceMention m;
     m.text = found[i].text;
     m.span = found[i].span;
@@ -150,6 +284,7 @@ std::vector<PlaceMention> ResolveToponyms(
     m.lon = p.lon;
     m.country = CountryAlpha3(p.country);
     m.admin1 = std::string(p.admin1);
+    m.admin2 = std::string(p.admin2);
     m.precision = Precision(p.feature);
     out.push_back(std::move(m));
   }

@@ -26,6 +26,14 @@ struct ToponymCandidate {
 // user-assigned code XKX.
 std::string CountryAlpha3(std::string_view alpha2);
 
+// One sense per report: a name found as a place in one position is a place
+// wherever else the report writes it, as a name of its own or the first
+// word of another ("the Gainesville Police Department"), but not after
+// another capitalised word ("Rodeo Gainesville", "Andrew Jackson"). Adds
+// those mentions to `found` and keeps it in document order.
+void AddRepeatedMentions(std::string_view text,
+                         std::vector<ToponymCandidate>* found);
+
 // Resolves a document's candidates, in document order; a candidate no
 // entry is found for is left out. The same name is resolved the same way
 // throughout a document.

@@ -41,6 +41,25 @@ Json CasualtiesJson(const std::optional<Casualties>& c) {
   return j;
 }
 
+// The event's place: the words, and the gazetteer's reading when there is
+// one (else nulls).
+Json LocationJson(const Location& l) {
+  auto or_null = [](const std::string& v) {
+    return v.empty() ? Json(nullptr) : Json(v);
+  };
+  Json j{{"text", l.text}, {"span", SpanJson(l.span)}};
+  j["name"] = l.geocoded ? Json(l.name) : Json(nullptr);
+  j["geonames_id"] = l.geonames_id ? Json(l.geonames_id) : Json(nullptr);
+  j["lat"] = l.geocoded ? Json(l.lat) : Json(nullptr);
+  j["lon"] = l.geocoded ? Json(l.lon) : Json(nullptr);
+  j["country"] = or_null(l.country);
+  j["admin1"] = or_null(l.admin1);
+  j["admin2"] = or_null(l.admin2);
+  j["precision"] = or_null(l.precision);
+  j["basis"] = or_null(l.basis);
+  return j;
+}
+
 Json EventJson(const Event& e) {
   Json j;
   j["id"] = e.id;
@@ -64,9 +83,7 @@ Json EventJson(const Event& e) {
                                {"span", SpanJson(e.instrument->span)},
                                {"class", e.instrument->instrument_class}}
                         : Json(nullptr);
-  j["location"] = e.location ? Json{{"text", e.location->text},
-                                    {"span", SpanJson(e.location->span)}}
-                             : Json(nullptr);
+  j["location"] = e.location ? LocationJson(*e.location) : Json(nullptr);
   if (e.date) {
     Json d{{"text", e.date->text}, {"span", SpanJson(e.date->span)}};
     d["value"] = e.date->value.empty() ? Json(nullptr) : Json(e.date->value);
@@ -240,6 +257,7 @@ std::string EventsToJson(const CodedDocument& doc) {
     pj["lon"] = p.lon;
     pj["country"] = p.country.empty() ? Json(nullptr) : Json(p.country);
     pj["admin1"] = p.admin1.empty() ? Json(nullptr) : Json(p.admin1);
+    pj["admin2"] = p.admin2.empty() ? Json(nullptr) : Json(p.admin2);
     pj["precision"] = p.precision;
     places.push_back(std::move(pj));
   }

