@@ -20,8 +20,8 @@ struct PlacesOptions {
 };
 
 int RunPlaces(const PlacesOptions& options) {
-  const std::string path = options.gazetteer.empty() ? DefaultGazetteerPath()
-                                                     : options.gazetteer;
+  const std::string path =
+      options.gazetteer.empty() ? DefaultGazetteerPath() : options.gazetteer;
   if (path.empty()) {
     std::fprintf(stderr,
                  "sitrep places: no gazetteer index (build it with `make`, "
@@ -42,16 +42,15 @@ int RunPlaces(const PlacesOptions& options) {
     if (entries.empty()) ++found_none;
     for (size_t i = 0; i < entries.size() && i < options.limit; ++i) {
       const GazetteerEntry& e = entries[i];
-      std::printf("  %-28s %-5s %-3s %-4s %-6s %9.4f %10.4f %10u %s%s\n",
-                  e.name.c_str(), e.feature.c_str(),
-                  e.country.empty() ? "-" : e.country.c_str(),
-                  e.admin1.empty() ? "-" : e.admin1.c_str(),
-                  e.admin2.empty() ? "-" : e.admin2.c_str(), e.lat, e.lon,
-                  e.population,
-                  e.geonames_id ? ("geonames:" + std::to_string(e.geonames_id))
-                                      .c_str()
-                                : "-",
-                  e.alternate ? " (alternate name)" : "");
+      std::printf(
+          "  %-28s %-5s %-3s %-4s %-6s %9.4f %10.4f %10u %s%s\n",
+          e.name.c_str(), e.feature.c_str(),
+          e.country.empty() ? "-" : e.country.c_str(),
+          e.admin1.empty() ? "-" : e.admin1.c_str(),
+          e.admin2.empty() ? "-" : e.admin2.c_str(), e.lat, e.lon, e.population,
+          e.geonames_id ? ("geonames:" + std::to_string(e.geonames_id)).c_str()
+                        : "-",
+          e.alternate ? " (alternate name)" : "");
     }
     if (entries.size() > options.limit) {
       std::printf("  ... %zu more\n", entries.size() - options.limit);

@@ -2701,8 +2701,7 @@ class SentenceRun {
           word.upos == "PROPN" ||
           (word.upos == "NOUN" && w > 0 && v_.word(w - 1).upos != "PUNCT" &&
            !AllCapitals(word.form));
-      if (!name_like || !capitalised(w) ||
-          taken[static_cast<size_t>(w)]) {
+      if (!name_like || !capitalised(w) || taken[static_cast<size_t>(w)]) {
         continue;
       }
       const bool part = (word.deprel == "compound" || word.deprel == "flat") &&
@@ -2817,8 +2816,7 @@ class SentenceRun {
     // ("Jordan Peterson"), nor a word of a longer place's name.
     for (int w : deferred) {
       const WordView& word = v_.word(w);
-      if (word.deprel == "flat" &&
-          !(w > 0 && v_.word(w - 1).form == ",")) {
+      if (word.deprel == "flat" && !(w > 0 && v_.word(w - 1).form == ",")) {
         continue;
       }
       int first = w;

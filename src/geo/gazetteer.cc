@@ -124,7 +124,8 @@ std::string GazetteerBuilder::Build() const {
     r.name = intern(e.name);
     r.admin1 = intern(e.admin1);
     r.admin2 = intern(e.admin2);
-    std::memcpy(r.country, e.country.data(), std::min<size_t>(2, e.country.size()));
+    std::memcpy(r.country, e.country.data(),
+                std::min<size_t>(2, e.country.size()));
     std::memcpy(r.feature, e.feature.data(),
                 std::min<size_t>(6, e.feature.size()));
     const uint32_t index = static_cast<uint32_t>(places.size());
@@ -144,8 +145,8 @@ std::string GazetteerBuilder::Build() const {
     for (const std::string& a : e.abbreviations) {
       const std::string k = folder.Key(a);
       if (!k.empty()) {
-        keys.push_back({intern(k + kAbbreviationMark), false, e.population,
-                        index});
+        keys.push_back(
+            {intern(k + kAbbreviationMark), false, e.population, index});
       }
     }
     if (e.country == "AZ") {

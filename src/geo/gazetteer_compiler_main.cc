@@ -87,10 +87,9 @@ int ReadSupplement(const std::string& path,
 
 int main(int argc, char** argv) {
   std::map<std::string, std::string> args;
-  const char* const kFlags[] = {"--cities500",  "--admin2",
-                                "--admin1",     "--countries",
-                                "--lexicon-countries", "--supplement",
-                                "--abbreviations", "--output"};
+  const char* const kFlags[] = {
+      "--cities500",         "--admin2",     "--admin1",        "--countries",
+      "--lexicon-countries", "--supplement", "--abbreviations", "--output"};
   for (int i = 1; i + 1 < argc; i += 2) args[argv[i]] = argv[i + 1];
   bool usage = argc != 1 + 2 * static_cast<int>(std::size(kFlags));
   for (const char* f : kFlags) usage |= !args.contains(f);
@@ -116,16 +115,15 @@ int main(int argc, char** argv) {
   while (std::getline(in, line)) {
     if (!builder.AddGeoNamesLine(line)) ++bad;
   }
-  size_t counties = 0, areas = 0, countries = 0, abbreviations = 0,
-         skipped = 0;
+  size_t counties = 0, areas = 0, countries = 0, abbreviations = 0, skipped = 0;
   auto failed = [](const absl::Status& s) {
     if (s.ok()) return false;
     std::fprintf(stderr, "%s\n", std::string(s.message()).c_str());
     return true;
   };
   // The admin-2 areas first: they are placed by the towns alone.
-  if (failed(sitrep::geo::AddAdmin2Areas(args["--admin2"], &builder,
-                                         &counties, &skipped)) ||
+  if (failed(sitrep::geo::AddAdmin2Areas(args["--admin2"], &builder, &counties,
+                                         &skipped)) ||
       ReadSupplement(args["--supplement"], &builder) > 0 ||
       failed(sitrep::geo::AddAdmin1Areas(args["--admin1"], &builder, &areas,
                                          &skipped)) ||

@@ -1,8 +1,8 @@
 #include "geo/geonames_areas.h"
 
 #include <fstream>
-#include <utility>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -15,8 +15,8 @@ namespace {
 // The words for a second-order division that a report may leave out
 // ("Laurel County" is "Laurel" in "Laurel and Clay counties").
 constexpr std::string_view kDivisionWords[] = {
-    " County", " Parish", " Borough", " District", " Census Area",
-    " Municipality", " Raion", " Rayonu", " Prefecture"};
+    " County",       " Parish", " Borough", " District",  " Census Area",
+    " Municipality", " Raion",  " Rayonu",  " Prefecture"};
 
 std::string AreaKey(std::string_view country, std::string_view admin1,
                     std::string_view admin2) {
@@ -124,9 +124,9 @@ absl::Status AddAdmin1Abbreviations(const std::string& path,
     const std::vector<std::string_view> f = Split(line, '\t');
     if (f.size() != 4 || f[0].size() != 2 || f[1].empty() || f[2].empty() ||
         f[3].empty()) {
-      return absl::InvalidArgumentError(StrCat(
-          path, ":", line_no,
-          ": expected country, admin1, abbreviations and a source"));
+      return absl::InvalidArgumentError(
+          StrCat(path, ":", line_no,
+                 ": expected country, admin1, abbreviations and a source"));
     }
     auto d = divisions.find(StrCat(f[0], ".", f[1]));
     if (d == divisions.end()) {

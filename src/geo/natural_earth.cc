@@ -236,8 +236,9 @@ absl::Status AddCountries(const std::string& countries_dir,
     // lexicon is keyed by ISO alpha-3, which Natural Earth's own a3 codes
     // ("PSX", "SDS", "KOS") are not always.
     auto lexicon_entry = lexicon_names.find(CountryAlpha3(a2));
-    e.name = lexicon_entry != lexicon_names.end() ? lexicon_entry->second.front()
-                                                  : name;
+    e.name = lexicon_entry != lexicon_names.end()
+                 ? lexicon_entry->second.front()
+                 : name;
     e.country = a2;
     e.feature = "PCLI";
     e.lat = point->first;

@@ -42,7 +42,8 @@ class GazetteerLookup : public PlaceLookup {
 
 StatusOr<std::unique_ptr<PlaceLookup>> PlaceLookup::Open(
     const std::string& path) {
-  absl::StatusOr<std::unique_ptr<geo::Gazetteer>> g = geo::Gazetteer::Open(path);
+  absl::StatusOr<std::unique_ptr<geo::Gazetteer>> g =
+      geo::Gazetteer::Open(path);
   if (!g.ok()) return ToPublicStatus(g.status());
   return std::unique_ptr<PlaceLookup>(
       std::make_unique<GazetteerLookup>(std::move(*g)));

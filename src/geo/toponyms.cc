@@ -48,10 +48,10 @@ std::string Precision(std::string_view f) {
 // ("The Athens City Council", "In Cambridge").
 bool SentenceOpener(std::string_view word) {
   static constexpr std::string_view kOpeners[] = {
-      "The", "A",    "An",   "In",    "At",    "On",     "From",  "To",
-      "Of",  "And",  "But",  "For",   "By",    "With",   "Near",  "Outside",
-      "As",  "When", "While", "After", "Before", "Since", "Across",
-      "Like", "Both", "All",  "Many",  "Some",  "Most",   "Several"};
+      "The",  "A",    "An",    "In",    "At",     "On",     "From",   "To",
+      "Of",   "And",  "But",   "For",   "By",     "With",   "Near",   "Outside",
+      "As",   "When", "While", "After", "Before", "Since",  "Across", "Like",
+      "Both", "All",  "Many",  "Some",  "Most",   "Several"};
   return std::find(std::begin(kOpeners), std::end(kOpeners), word) !=
          std::end(kOpeners);
 }
@@ -84,7 +84,8 @@ void AddRepeatedMentions(std::string_view text,
     for (size_t at = text.find(n); at != std::string_view::npos;
          at = text.find(n, at + 1)) {
       const size_t end = at + n.size();
-      if ((at > 0 && letter_or_digit(static_cast<unsigned char>(text[at - 1]))) ||
+      if ((at > 0 &&
+           letter_or_digit(static_cast<unsigned char>(text[at - 1]))) ||
           (end < text.size() &&
            letter_or_digit(static_cast<unsigned char>(text[end])))) {
         continue;
@@ -94,7 +95,8 @@ void AddRepeatedMentions(std::string_view text,
       size_t b = at;
       while (b > 0 && text[b - 1] == ' ') --b;
       size_t w = b;
-      while (w > 0 && letter_or_digit(static_cast<unsigned char>(text[w - 1]))) {
+      while (w > 0 &&
+             letter_or_digit(static_cast<unsigned char>(text[w - 1]))) {
         --w;
       }
       if (w < b && b < at && text[w] >= 'A' && text[w] <= 'Z' &&
@@ -260,10 +262,9 @@ std::vector<PlaceMention> ResolveToponyms(
     if (first[i] == nullptr || first[i]->country.empty()) continue;
     const Place& p = *first[i];
     const std::string country(p.country);
-    const std::string admin1 =
-        p.admin1.empty() || p.feature == "PCLI"
-            ? ""
-            : country + "." + std::string(p.admin1);
+    const std::string admin1 = p.admin1.empty() || p.feature == "PCLI"
+                                   ? ""
+                                   : country + "." + std::string(p.admin1);
     counted.emplace(found[i].text, std::make_pair(country, admin1));
   }
   for (const auto& [name, where] : counted) {
