@@ -57,6 +57,18 @@ TEST(CliCodeTest, WritesOneRecordPerDocumentInOrder) {
   EXPECT_EQ(e["date"]["value"], "2023-09-19");
   EXPECT_EQ(e["claim"]["claimant"]["country"], "AZE");
   EXPECT_EQ(e["claim"]["stance"], "accuses");
+  // On the map: the highway's place from the gazetteer, and why.
+  EXPECT_EQ(e["location"]["text"], "the Fuzuli highway");
+  EXPECT_EQ(e["location"]["country"], "AZE");
+  EXPECT_EQ(e["location"]["basis"], "event");
+  EXPECT_NEAR(e["location"]["lat"].get<double>(), 39.6, 0.3);
+  EXPECT_NEAR(e["location"]["lon"].get<double>(), 47.2, 0.3);
+  EXPECT_TRUE(e["location"]["precision"] == "admin1" ||
+              e["location"]["precision"] == "point")
+      << e["location"];
+  ASSERT_FALSE(docs[0]["places"].empty());
+  EXPECT_EQ(docs[0]["places"][0]["text"], "Armenian");
+  EXPECT_EQ(docs[0]["places"][0]["precision"], "country");
   EXPECT_NE(r.err.find("sitrep code: 4 documents"), std::string::npos) << r.err;
   std::filesystem::remove(input);
 }
@@ -148,6 +160,22 @@ TEST(CliCodeTest, PloverEvalCountsCountriesOnlyWhereTheSystemGivesOne) {
   EXPECT_NE(line("src sector").find("(2 correct, 2 predicted, 2 gold)"),
             std::string::npos)
       << r.out;
+}
+
+TEST(CliPlacesTest, ListsWhatANameMayMean) {
+  const RunResult r =
+      RunCommand({SitrepBinary(), "places", "Shushi", "Atlantis-Nowhere"});
+  // One name without an entry: exit code 3, the other listed.
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.out.find("Shushi: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("AZE"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("geonames:147105"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Atlantis-Nowhere: 0 entries"), std::string::npos)
+      << r.out;
+  const RunResult bad = RunCommand(
+      {SitrepBinary(), "places", "--gazetteer", "/nonexistent.idx", "Baku"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("/nonexistent.idx"), std::string::npos) << bad.err;
 }
 
 }  // namespace

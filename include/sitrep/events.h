@@ -98,6 +98,9 @@ struct Location {
   // (a place named in the event's sentence), "document" (the nearest place
   // named before it in the report), "dateline".
   std::string basis;
+  // Internal, not written: the words the phrase governs ("the village of
+  // Karin Tak in the Shushi region"), where the place names may lie.
+  Span scope;
 };
 
 struct Event {
@@ -147,7 +150,9 @@ struct PlaceMention {
   // ("Russian positions", "Palestinians"), which says whose, not where; and
   // where the dateline names it.
   bool adjectival = false;
+  bool locative = false;  // where its words say where ("in Kherson")
   bool dateline = false;
+  int road = 0;  // non-zero: one of the places a road's name joins
 };
 
 struct CodedDocument {

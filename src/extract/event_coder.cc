@@ -69,7 +69,7 @@ class EventCoderImpl : public EventCoder {
       }
       CodedDocument& coded = out[d];
       coded.sentences = analyzed[d].sentences.size();
-      coded.places = extractor_.ResolvePlaces(doc, per_sentence);
+      coded.places = extractor_.ResolvePlaces(doc, analyzed[d], per_sentence);
       extractor_.FinishDocument(doc, analyzed[d], &per_sentence, &coded.events);
       for (Event& e : coded.events) {
         const Sentence& s =
@@ -77,6 +77,7 @@ class EventCoderImpl : public EventCoder {
         e.sentence_span = s.span;
         e.text = doc.text.substr(s.span.begin, s.span.size());
       }
+      extractor_.LocateEvents(analyzed[d], coded.places, &coded.events);
     }
   }
 

@@ -534,7 +534,8 @@ class SentenceRun {
         text_(text),
         sentence_(sentence),
         date_(date),
-        actors_(v, lex, gazetteer) {
+        actors_(v, lex, gazetteer),
+        road_count_(sentence * 1000) {
     actors_.set_text(&text_);
   }
 
@@ -2577,6 +2578,20 @@ class SentenceRun {
         if (is_date) continue;
         Location loc;
         loc.span = v_.SpanOf(v_.Phrase(c));
+        // The phrase with the places it goes on to name ("the village of
+        // Karin Tak in the Shushi region"), not its clauses.
+        std::vector<int> scope = {c};
+        for (size_t k = 0; k < scope.size(); ++k) {
+          for (int g : v_.word(scope[k]).children) {
+            const std::string_view rel = v_.word(g).deprel;
+            if (rel != "acl" && rel != "advcl" && rel != "ccomp" &&
+                rel != "parataxis" && rel != "conj" && rel != "punct") {
+              scope.push_back(g);
+            }
+          }
+        }
+        std::sort(scope.begin(), scope.end());
+        loc.scope = v_.SpanOf(scope);
         // Without the preposition.
         for (int g : cw.children) {
           if (v_.word(g).deprel == "case" && g < c) {
@@ -2691,7 +2706,10 @@ class SentenceRun {
       }
       for (int k = m.begin; k < m.end; ++k)
         taken[static_cast<size_t>(k)] = true;
-      out->push_back({std::move(name), span});
+      geo::ToponymCandidate& t = out->emplace_back();
+      t.text = std::move(name);
+      t.span = span;
+      t.adjectival = true;
     }
     for (int w = 0; w < n; ++w) {
       const WordView& word = v_.word(w);
@@ -2747,6 +2765,29 @@ class SentenceRun {
           last = end;
         }
       }
+      // "Valle del Cauca", "Rio de Janeiro", "Ras al Khaimah": a name
+      // going on after a lower-case particle, when the gazetteer knows the
+      // whole.
+      for (int end = last + 2; end <= last + 4 && end < n; ++end) {
+        const std::string_view particle = v_.word(last + 1).form;
+        if (particle != "del" && particle != "de" && particle != "la" &&
+            particle != "do" && particle != "da" && particle != "dos" &&
+            particle != "di" && particle != "du" && particle != "des" &&
+            particle != "al" && particle != "el" && particle != "ul" &&
+            particle != "an" && particle != "ad" && particle != "as") {
+          break;
+        }
+        if (!capitalised(end)) continue;
+        const Span longer = v_.SpanOf(first, end);
+        if (!gazetteer_->Find(text_.substr(longer.begin, longer.size()))
+                 .empty()) {
+          for (int k = last + 1; k <= end; ++k) {
+            taken[static_cast<size_t>(k)] = true;
+          }
+          last = end;
+          break;
+        }
+      }
       // Not a date ("Tuesday", "September 19"), nor a month's name alone.
       bool date = time::MonthFromName(word.form).has_value();
       for (const time::DateMention& d : dates_) {
@@ -2774,13 +2815,50 @@ class SentenceRun {
         continue;
       }
 
-      const Span span = v_.SpanOf(first, last);
+      Span span = v_.SpanOf(first, last);
       std::string name = text_.substr(span.begin, span.size());
+      // A name before a word for a kind of place ("the Shushi region",
+      // "the village of Karin Tak" aside): the place is the name's, and
+      // the word says which kind ("Lachin corridor" is a name whole).
+      const int head = word.head;
+      const bool before_place_noun =
+          word.deprel == "compound" && head == last + 1 &&
+          v_.word(head).upos == "NOUN" && !capitalised(head);
+      char kind = 0;
+      // "the city of Marib", "the Mudug region": the word says which kind.
+      auto kind_of = [&](int noun) -> char {
+        const LexMatch* nc = v_.MatchAt(noun, EntryKind::kNounClass);
+        if (nc == nullptr || IsRoadNoun(v_.word(noun).lemma)) return 0;
+        const std::string& cls = lex_.noun_classes[nc->index];
+        return cls == "populated" ? 't' : cls == "territory" ? 'a' : 0;
+      };
+      if (word.deprel == "nmod" && head >= 0 && v_.CaseOf(w) == "of" &&
+          v_.word(head).upos == "NOUN") {
+        kind = kind_of(head);
+      }
+      if (before_place_noun) {
+        const Span whole = v_.SpanOf(first, head);
+        std::string whole_name = text_.substr(whole.begin, whole.size());
+        if (!gazetteer_->Find(whole_name).empty()) {
+          geo::ToponymCandidate& t = out->emplace_back();
+          t.text = std::move(whole_name);
+          t.span = whole;
+          t.locative = true;
+          continue;
+        }
+        if (IsRoadNoun(v_.word(head).lemma) &&
+            name.find('-') != std::string::npos) {
+          AddRoadParts(span, out);
+          continue;
+        }
+        kind = kind_of(head);
+      }
       const std::vector<geo::Place> found = gazetteer_->Find(name);
       if (found.empty()) continue;
-      // Abbreviations and initials ("Maj.", "U.N."), unless a country's
-      // ("U.S.") or a state's ("Tenn.").
-      if ((name.find('.') != std::string::npos || name.size() < 3) &&
+      // Abbreviations, acronyms and initials ("Maj.", "U.N.", "GBI"),
+      // unless a country's ("U.S.", "USA") or a state's ("Tenn.", "NSW").
+      if ((name.find('.') != std::string::npos || name.size() < 3 ||
+           (name.size() <= 4 && AllCapitals(name))) &&
           v_.MatchAt(w, EntryKind::kCountryName) == nullptr &&
           !NamesArea(found)) {
         continue;
@@ -2798,6 +2876,11 @@ class SentenceRun {
           prep == "towards" || prep == "around" || prep == "inside" ||
           (prep == "of" && word.head >= 0 &&
            v_.MatchAt(word.head, EntryKind::kNounClass) != nullptr);
+      // "shelled Khankendi", "captured Bakhmut": the object of a verb of
+      // acting on a place.
+      const bool object_place = word.deprel == "obj" && head >= 0 &&
+                                v_.word(head).upos == "VERB" &&
+                                IsPlaceVerb(v_.word(head).lemma);
       const bool acting = word.deprel == "nsubj" && word.subtype != "pass";
       // "CHARLESTON, W.Va.", "Paris, Texas": a town with its state or
       // country after a comma.
@@ -2805,10 +2888,16 @@ class SentenceRun {
           last + 2 < n && v_.word(last + 1).form == "," &&
           capitalised(last + 2) &&
           NamesArea(gazetteer_->Find(v_.word(last + 2).form));
-      if (!(area || with_parent || (!acting && (locative || prominent)))) {
+      if (!(area || with_parent || kind != 0 || object_place ||
+            (!acting && (locative || prominent)))) {
         continue;
       }
-      out->push_back({std::move(name), span});
+      geo::ToponymCandidate& t = out->emplace_back();
+      t.text = std::move(name);
+      t.span = span;
+      t.kind = kind;
+      t.locative = locative || before_place_noun || kind != 0 || object_place ||
+                   with_parent;
     }
     // A country or a state named inside another name ("the U.S. House",
     // "the Texas Department of Transportation") or after a town ("Paris,
@@ -2852,6 +2941,46 @@ class SentenceRun {
              (p.feature == "PCLI" || p.feature == "ADM1" ||
               (p.feature == "ADM2" && p.name.find(' ') != std::string::npos));
     });
+  }
+
+  // The words for a road, a route or a line between places.
+  static bool IsRoadNoun(std::string_view lemma) {
+    return lemma == "highway" || lemma == "road" || lemma == "motorway" ||
+           lemma == "route" || lemma == "railway" || lemma == "railroad" ||
+           lemma == "expressway" || lemma == "freeway" || lemma == "corridor" ||
+           lemma == "pipeline" || lemma == "line" || lemma == "track";
+  }
+
+  // Verbs whose object is often a place: attacking, taking, holding,
+  // entering or leaving it ("shelled Khankendi", "left Baku").
+  static bool IsPlaceVerb(std::string_view lemma) {
+    static constexpr std::string_view kVerbs[] = {
+        "shell",    "bomb",    "strike",  "hit",      "attack",   "raid",
+        "storm",    "capture", "seize",   "take",     "retake",   "recapture",
+        "liberate", "occupy",  "besiege", "encircle", "surround", "blockade",
+        "enter",    "leave",   "reach",   "evacuate", "flee",     "cross",
+        "control",  "hold",    "overrun", "invade",   "annex",    "visit",
+        "target",   "pound",   "bombard", "shoot",    "rocket",   "abandon"};
+    return std::find(std::begin(kVerbs), std::end(kVerbs), lemma) !=
+           std::end(kVerbs);
+  }
+
+  // "the Ahmedbeyli-Fizuli-Shusha highway": each place the road joins, as
+  // a part of one road.
+  void AddRoadParts(Span span, std::vector<geo::ToponymCandidate>* out) const {
+    const int road = ++road_count_;
+    uint32_t begin = span.begin;
+    for (uint32_t i = span.begin; i <= span.end; ++i) {
+      if (i < span.end && text_[i] != '-') continue;
+      if (i > begin) {
+        geo::ToponymCandidate& t = out->emplace_back();
+        t.span = Span{begin, i};
+        t.text = text_.substr(begin, i - begin);
+        t.road = road;
+        t.locative = true;
+      }
+      begin = i + 1;
+    }
   }
 
   static bool AllCapitals(std::string_view s) {
@@ -2900,6 +3029,9 @@ class SentenceRun {
   // The country of the place BuildEvent last found, if it names one.
   mutable std::string place_country_;
   std::vector<time::DateMention> dates_;
+  // Roads found in the sentence, numbered from the sentence's index so
+  // that they differ across a document.
+  mutable int road_count_;
 };
 
 }  // namespace
@@ -2912,15 +3044,189 @@ SentenceEvents Extractor::ExtractSentence(
 }
 
 std::vector<PlaceMention> Extractor::ResolvePlaces(
-    const Document& document,
+    const Document& document, const AnalyzedText& analyzed,
     const std::vector<SentenceEvents>& sentences) const {
   if (gazetteer_ == nullptr) return {};
   std::vector<geo::ToponymCandidate> found;
+  // The dateline's place, each part of "KHARTOUM, Sudan" a name.
+  Span dateline;
+  if (analyzed.dateline && !analyzed.dateline->place.text.empty()) {
+    dateline = analyzed.dateline->place.span;
+    uint32_t begin = dateline.begin;
+    for (uint32_t i = dateline.begin; i <= dateline.end; ++i) {
+      if (i < dateline.end && document.text[i] != ',') continue;
+      uint32_t b = begin, e = i;
+      while (b < e && document.text[b] == ' ') ++b;
+      while (e > b && document.text[e - 1] == ' ') --e;
+      if (e > b) {
+        found.push_back({document.text.substr(b, e - b), Span{b, e}});
+      }
+      begin = i + 1;
+    }
+  }
   for (const SentenceEvents& se : sentences) {
-    found.insert(found.end(), se.toponyms.begin(), se.toponyms.end());
+    for (const geo::ToponymCandidate& t : se.toponyms) {
+      if (t.span.begin < dateline.end && dateline.begin < t.span.end) continue;
+      found.push_back(t);
+    }
   }
   geo::AddRepeatedMentions(document.text, &found);
-  return geo::ResolveToponyms(*gazetteer_, found, document.text);
+  std::vector<PlaceMention> places =
+      geo::ResolveToponyms(*gazetteer_, found, document.text);
+  for (PlaceMention& p : places) {
+    p.dateline = p.span.begin < dateline.end && dateline.begin < p.span.end;
+  }
+  return places;
+}
+
+namespace {
+
+// Finer places first: a town, a road, a county, a state, a region, a
+// country.
+int PrecisionOrder(std::string_view precision) {
+  if (precision == "point") return 0;
+  if (precision == "near") return 1;
+  if (precision == "admin2") return 2;
+  if (precision == "admin1") return 3;
+  if (precision == "region") return 4;
+  return 5;
+}
+
+bool Inside(Span inner, Span outer) {
+  return outer.begin <= inner.begin && inner.end <= outer.end;
+}
+
+void Geocode(const PlaceMention& p, Location* l) {
+  l->geocoded = true;
+  l->name = p.name;
+  l->geonames_id = p.geonames_id;
+  l->lat = p.lat;
+  l->lon = p.lon;
+  l->country = p.country;
+  l->admin1 = p.admin1;
+  l->admin2 = p.admin2;
+  l->precision = p.precision;
+}
+
+}  // namespace
+
+void Extractor::LocateEvents(const AnalyzedText& analyzed,
+                             const std::vector<PlaceMention>& places,
+                             std::vector<Event>* events) const {
+  // Words that say whose rather than where: adjectives of countries, and
+  // the names inside an event's source ("Russia said", "Azerbaijan's
+  // army").
+  auto usable = [](const PlaceMention& p, const Event& e) {
+    if (p.adjectival || p.dateline) return false;
+    auto overlaps = [&](const Actor& a) {
+      return p.span.begin < a.span.end && a.span.begin < p.span.end;
+    };
+    if (e.claim && e.claim->claimant && overlaps(*e.claim->claimant)) {
+      return false;
+    }
+    return std::none_of(e.source.begin(), e.source.end(), overlaps);
+  };
+  // The finest of the usable places inside `scope`, the first of equals;
+  // the parts of a road make the road.
+  auto finest = [&](Span scope, const Event& e,
+                    bool locative_only) -> const PlaceMention* {
+    const PlaceMention* best = nullptr;
+    for (const PlaceMention& p : places) {
+      if (!Inside(p.span, scope) || !usable(p, e) ||
+          (locative_only && !p.locative)) {
+        continue;
+      }
+      if (best == nullptr ||
+          PrecisionOrder(p.precision) < PrecisionOrder(best->precision)) {
+        best = &p;
+      }
+    }
+    return best;
+  };
+  for (Event& e : *events) {
+    Location loc;
+    if (e.location) loc = *e.location;
+    const PlaceMention* chosen = nullptr;
+    if (e.location) {
+      const Span scope = e.location->scope.end > e.location->scope.begin
+                             ? e.location->scope
+                             : e.location->span;
+      chosen = finest(scope, e, /*locative_only=*/false);
+      if (chosen != nullptr) {
+        loc.basis = "event";
+        Geocode(*chosen, &loc);
+        // A place the phrase only goes on to name holds the event's place
+        // ("the village of Karin Tak in the Shushi region"): near its
+        // point, or somewhere in its area.
+        if (!Inside(chosen->span, e.location->span) &&
+            loc.precision == "point") {
+          loc.precision = "near";
+        }
+        // The parts of a road: near its first place that is placed.
+        if (chosen->road != 0) {
+          loc.name = loc.text;
+          for (std::string_view article : {"the ", "The "}) {
+            if (loc.name.rfind(article, 0) == 0) {
+              loc.name = loc.name.substr(article.size());
+            }
+          }
+          loc.geonames_id = 0;
+          loc.precision = "near";
+        }
+      }
+    }
+    if (chosen == nullptr) {
+      chosen = finest(e.sentence_span, e, /*locative_only=*/true);
+      if (chosen != nullptr) {
+        loc.basis = "sentence";
+        Geocode(*chosen, &loc);
+        if (chosen->road != 0) loc.precision = "near";
+      }
+    }
+    if (chosen == nullptr) {
+      for (const PlaceMention& p : places) {
+        if (p.span.begin >= e.sentence_span.begin) break;
+        if (!p.locative || p.dateline) continue;
+        chosen = &p;
+      }
+      // A road's last place named stands for the road: its first placed.
+      if (chosen != nullptr && chosen->road != 0) {
+        for (const PlaceMention& p : places) {
+          if (p.road == chosen->road) {
+            chosen = &p;
+            break;
+          }
+        }
+      }
+      if (chosen != nullptr) {
+        loc.basis = "document";
+        Geocode(*chosen, &loc);
+      }
+    }
+    if (chosen == nullptr) {
+      for (const PlaceMention& p : places) {
+        if (p.dateline) {
+          chosen = &p;
+          break;
+        }
+      }
+      if (chosen != nullptr) {
+        loc.basis = "dateline";
+        Geocode(*chosen, &loc);
+      }
+    }
+    if (chosen == nullptr) continue;  // nothing placed: as found, if at all
+    if (loc.basis != "event" && loc.basis != "sentence" &&
+        loc.precision == "point") {
+      loc.precision = "near";
+    }
+    if (!e.location) {
+      loc.text = chosen->text;
+      loc.span = chosen->span;
+    }
+    e.location = std::move(loc);
+  }
+  (void)analyzed;
 }
 
 std::optional<Actor> Extractor::ActorFromText(const std::string& text) const {

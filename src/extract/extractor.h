@@ -58,9 +58,21 @@ class Extractor {
 
   // The document's place names, resolved together (none without a
   // gazetteer).
+  // The dateline's place ("KHARTOUM, Sudan") is one of them.
   std::vector<PlaceMention> ResolvePlaces(
-      const Document& document,
+      const Document& document, const AnalyzedText& analyzed,
       const std::vector<SentenceEvents>& sentences) const;
+
+  // Each event's place on the map: a place its own locative phrase names
+  // (basis "event"), else one named in its sentence ("sentence"), else the
+  // nearest one named before it ("document", precision "near" for a
+  // point), else the dateline's ("dateline"). Outside the event's own
+  // phrase only names in a position that says where count ("in Kherson",
+  // "shelled Khankendi"): "Russian positions", "Somalia's government" and
+  // the words of the event's source or claimant say whose, not where.
+  void LocateEvents(const AnalyzedText& analyzed,
+                    const std::vector<PlaceMention>& places,
+                    std::vector<Event>* events) const;
 
   // An actor from a phrase of plain text (a document's `source` field).
   std::optional<Actor> ActorFromText(const std::string& text) const;

@@ -387,6 +387,12 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
            "84\t\t\t\t24901\t\t400\tEurope/Prague\t2020-01-01",
            "4431410\tJackson\tJackson\t\t32.29876\t-90.18481\tP\tPPLA\t"
            "US\t\tMS\t\t\t\t170674\t\t85\tAmerica/Chicago\t2020-01-01",
+           "148106\tFizuli\tFizuli\t\t39.60\t47.15\tP\tPPLA\tAZ\t\t18\t\t"
+           "\t\t26765\t\t400\tAsia/Baku\t2020-01-01",
+           "147105\tŞuşa\tSusa\tShusha,Shushi\t39.76\t46.75\tP\tPPLA\tAZ\t"
+           "\t55\t\t\t\t18662\t\t1400\tAsia/Baku\t2020-01-01",
+           "147059\tƏhmədbəyli\tAhmadbayli\t\t39.88\t48.39\tP\tPPL\tAZ\t"
+           "\t45\t\t\t\t17242\t\t-11\tAsia/Baku\t2020-01-01",
        }) {
     ASSERT_TRUE(builder.AddGeoNamesLine(row)) << row;
   }
@@ -432,6 +438,56 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
   EXPECT_EQ(doc.places[0].geonames_id, 146970u);
   EXPECT_EQ(doc.places[0].precision, "point");
   EXPECT_EQ(doc.places[1].country, "CZE");
+
+  // Events on the map. A road named by the places it joins: near the
+  // first of them placed; its "Ahmedbeyli" is not the Əhmədbəyli 110 km
+  // away in another district.
+  doc = code(
+      "Units opened fire on the Ahmedbeyli-Fizuli-Shusha highway on "
+      "Tuesday. A soldier was wounded.");
+  ASSERT_EQ(doc.events.size(), 2u);
+  auto by_trigger = [&](const std::string& trigger) -> const Event& {
+    for (const Event& e : doc.events) {
+      if (e.trigger.text == trigger) return e;
+    }
+    ADD_FAILURE() << "no event " << trigger;
+    return doc.events[0];
+  };
+  ASSERT_TRUE(by_trigger("opened fire").location.has_value());
+  const Location road = *by_trigger("opened fire").location;
+  EXPECT_EQ(road.text, "the Ahmedbeyli-Fizuli-Shusha highway");
+  EXPECT_EQ(road.name, "Ahmedbeyli-Fizuli-Shusha highway");
+  EXPECT_EQ(road.precision, "near");
+  EXPECT_EQ(road.basis, "event");
+  EXPECT_EQ(road.country, "AZE");
+  EXPECT_NEAR(road.lat, 39.60, 0.01);
+  for (const PlaceMention& p : doc.places) {
+    EXPECT_NE(p.name, "Əhmədbəyli") << p.text;
+  }
+  // The next sentence names no place: the one named before, nearby.
+  ASSERT_TRUE(by_trigger("wounded").location.has_value());
+  EXPECT_EQ(by_trigger("wounded").location->basis, "document");
+  EXPECT_EQ(by_trigger("wounded").location->precision, "near");
+  EXPECT_EQ(by_trigger("wounded").location->name, "Fizuli");
+  // A place acted on in the sentence ("shelled Khankendi").
+  doc = code("Rebels shelled Khankendi overnight.");
+  ASSERT_FALSE(doc.events.empty());
+  ASSERT_TRUE(doc.events[0].location.has_value());
+  EXPECT_EQ(doc.events[0].location->name, "Xankəndi");
+  EXPECT_EQ(doc.events[0].location->basis, "sentence");
+  EXPECT_EQ(doc.events[0].location->precision, "point");
+  EXPECT_EQ(doc.events[0].location->geonames_id, 146970u);
+  // Nothing in the text: the dateline's place. A country's adjective
+  // ("Armenian") says whose, not where.
+  doc = code(
+      "KHANKENDI, Sept 19 (Reuters) - Armenian soldiers were wounded, the "
+      "ministry said.");
+  ASSERT_FALSE(doc.events.empty());
+  ASSERT_TRUE(doc.events[0].location.has_value());
+  EXPECT_EQ(doc.events[0].location->basis, "dateline");
+  EXPECT_EQ(doc.events[0].location->text, "KHANKENDI");
+  EXPECT_EQ(doc.events[0].location->precision, "near");
+
   // A damaged index is refused when the coder starts, saying so.
   {
     std::ofstream out(index, std::ios::binary | std::ios::trunc);

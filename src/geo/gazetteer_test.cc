@@ -59,6 +59,12 @@ TEST(NameKeyTest, ScriptsAndAccentsMeet) {
   ASSERT_EQ(v.size(), 2u);
   EXPECT_EQ(f.Key(v[0]), "khankendi");
   EXPECT_EQ(f.Key(v[1]), "khankandi");
+  // A word's first schwa is "A" in English spellings ("Əliyev" Aliyev).
+  const auto a = NameFolder::AzerbaijaniVariants("Əhmədbəyli");
+  ASSERT_EQ(a.size(), 3u);
+  EXPECT_EQ(f.Key(a[0]), "ehmedbeyli");
+  EXPECT_EQ(f.Key(a[1]), "ahmadbayli");
+  EXPECT_EQ(f.Key(a[2]), "ahmedbeyli");
   EXPECT_EQ(f.Key(NameFolder::AzerbaijaniVariants("Şuşa")[0]), "shusha");
   EXPECT_TRUE(NameFolder::AzerbaijaniVariants("Baku").empty());
 }
@@ -100,6 +106,49 @@ TEST(GazetteerTest, AmbiguousNamesComeMostPopulousFirst) {
   ASSERT_EQ(tripoli.size(), 2u);
   EXPECT_EQ(tripoli[0].country, "LY");
   EXPECT_NEAR(tripoli[1].lat, 34.44, 0.01);
+}
+
+TEST(GazetteerTest, AbbreviationsAreFoundOnlyWithTheirFullStop) {
+  GazetteerBuilder b;
+  GazetteerBuilder::Entry tn;
+  tn.name = "Tennessee";
+  tn.abbreviations = {"Tenn."};
+  tn.country = "US";
+  tn.admin1 = "TN";
+  tn.feature = "ADM1";
+  b.Add(tn);
+  GazetteerBuilder::Entry wv;
+  wv.name = "West Virginia";
+  wv.abbreviations = {"W.Va.", "W. Va."};
+  wv.country = "US";
+  wv.admin1 = "WV";
+  wv.feature = "ADM1";
+  b.Add(wv);
+  // A county, and a continent in no country.
+  ASSERT_TRUE(b.AddGeoNamesLine(
+      "4600000\tParis\tParis\t\t36.30\t-88.33\tP\tPPLA2\tUS\t\tTN\t079"
+      "\t\t\t10156\t\t150\tAmerica/Chicago\t2020-01-01"));
+  GazetteerBuilder::Entry africa;
+  africa.name = "Africa";
+  africa.feature = "CONT";
+  africa.lat = 7.19;
+  africa.lon = 21.09;
+  b.Add(africa);
+  auto g = Gazetteer::FromBytes(b.Build(), "abbreviations");
+  ASSERT_TRUE(g.ok()) << g.status();
+  ASSERT_EQ((*g)->Find("Tenn.").size(), 1u);
+  EXPECT_EQ((*g)->Find("Tenn.")[0].name, "Tennessee");
+  EXPECT_TRUE((*g)->Find("Tenn").empty());
+  // Two spellings that fold alike give the place once.
+  ASSERT_EQ((*g)->Find("W.Va.").size(), 1u);
+  EXPECT_EQ((*g)->Find("W. Va.")[0].admin1, "WV");
+  const auto paris = (*g)->Find("Paris");
+  ASSERT_EQ(paris.size(), 1u);
+  EXPECT_EQ(paris[0].admin2, "079");
+  const auto continent = (*g)->Find("Africa");
+  ASSERT_EQ(continent.size(), 1u);
+  EXPECT_EQ(continent[0].country, "");
+  EXPECT_EQ(continent[0].feature, "CONT");
 }
 
 TEST(GazetteerTest, DamagedIndexesAreRefusedWithAReason) {

@@ -62,7 +62,9 @@ std::vector<std::string> NameFolder::AzerbaijaniVariants(
     std::string_view name) {
   // The English spellings of Azerbaijani letters: x kh, ş sh, ç ch, ğ gh;
   // the schwa as "e" and as "a" ("Şəki": Sheki, Shaki).
-  std::string e_form, a_form;
+  // A third: a word's first schwa as "a", the others as "e" ("Əhmədbəyli"
+  // -> Ahmedbeyli, "Əliyev" -> Aliyev).
+  std::string e_form, a_form, initial_a_form;
   bool changed = false;
   for (size_t i = 0; i < name.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(name[i]);
@@ -85,17 +87,21 @@ std::vector<std::string> NameFolder::AzerbaijaniVariants(
     } else if ((c == 0xC9 && d == 0x99) || (c == 0xC6 && d == 0x8F)) {  // ə Ə
       e = "e", a = "a", width = 2;
     }
+    const bool word_start = i == 0 || name[i - 1] == ' ' || name[i - 1] == '-';
     if (both != nullptr) {
       e_form += both;
       a_form += both;
+      initial_a_form += both;
       changed = true;
     } else if (e != nullptr) {
       e_form += e;
       a_form += a;
+      initial_a_form += word_start ? (c == 0xC6 ? "A" : "a") : e;
       changed = true;
     } else {
       e_form.append(name.substr(i, width));
       a_form.append(name.substr(i, width));
+      initial_a_form.append(name.substr(i, width));
     }
     i += width - 1;
   }
@@ -103,6 +109,9 @@ std::vector<std::string> NameFolder::AzerbaijaniVariants(
   if (!changed) return out;
   out.push_back(e_form);
   if (a_form != e_form) out.push_back(a_form);
+  if (initial_a_form != e_form && initial_a_form != a_form) {
+    out.push_back(initial_a_form);
+  }
   return out;
 }
 

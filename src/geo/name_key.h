@@ -27,7 +27,9 @@ class NameFolder {
 
   // Other spellings of an Azerbaijani Latin name, to be folded: x kh, ş sh,
   // ç ch, ğ gh, and the schwa as "a" as well as "e" ("Xocalı" -> Khocali,
-  // "Şəki" -> Sheki, Shaki). Empty when the name has none of these letters.
+  // "Şəki" -> Sheki, Shaki), and as "a" at a word's start only
+  // ("Əhmədbəyli" -> Ahmedbeyli). Empty when the name has none of these
+  // letters.
   static std::vector<std::string> AzerbaijaniVariants(std::string_view name);
 
  private:

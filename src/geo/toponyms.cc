@@ -56,7 +56,24 @@ bool SentenceOpener(std::string_view word) {
          std::end(kOpeners);
 }
 
+// The farthest a small place on a road lies from the next place the
+// road's name gives.
+constexpr double kRoadLegKm = 80;
+
+// Towns this large are known abroad ("Paris", "Alexandria"): named in a
+// report about another country, they may well be meant.
+constexpr uint32_t kForeignTownPopulation = 1000000;
+
 }  // namespace
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRadians = 3.14159265358979323846 / 180;
+  const double dlat = (lat2 - lat1) * kRadians, dlon = (lon2 - lon1) * kRadians;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * kRadians) * std::cos(lat2 * kRadians) *
+                       std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(a)));
+}
 
 std::string CountryAlpha3(std::string_view alpha2) {
   if (alpha2.size() != 2) return "";
@@ -131,8 +148,12 @@ std::vector<PlaceMention> ResolveToponyms(
   }
   // The document's countries: those it names as countries, and those of
   // names that can only be in one country.
+  // Each name's own share is kept apart: "Georgia" said three times in a
+  // report on Athens and Clarke County does not vouch for the country.
   absl::flat_hash_map<std::string, double> focus;
-  for (const std::vector<Place>& c : candidates) {
+  std::map<std::string, absl::flat_hash_map<std::string, double>> own_focus;
+  for (size_t i = 0; i < found.size(); ++i) {
+    const std::vector<Place>& c = candidates[i];
     if (c.empty()) continue;
     bool country = false;
     std::string only(c.front().country);
@@ -140,12 +161,17 @@ std::vector<PlaceMention> ResolveToponyms(
       country |= p.feature == "PCLI" && !p.alternate;
       if (p.country != only) only.clear();
     }
+    absl::flat_hash_map<std::string, double>& own = own_focus[found[i].text];
     if (country) {
       for (const Place& p : c) {
-        if (p.feature == "PCLI") focus[std::string(p.country)] += 2;
+        if (p.feature == "PCLI") {
+          focus[std::string(p.country)] += 2;
+          own[std::string(p.country)] += 2;
+        }
       }
     } else if (!only.empty()) {
       focus[only] += 1;
+      own[only] += 1;
     }
   }
   // "Alexandria, Louisiana", "Pandi, Bulacan": a name right after another
@@ -174,14 +200,27 @@ std::vector<PlaceMention> ResolveToponyms(
     if (p.alternate) {
       score -= (p.feature == "PCLI" || p.feature == "ADM1") ? 8 : 1.5;
     }
+    // The words around say which kind of place it is.
+    const bool area_feature = p.feature == "ADM1" || p.feature == "ADM2" ||
+                              p.feature == "RGN" || p.feature == "TRR";
+    if ((found[i].kind == 'a' && area_feature) ||
+        (found[i].kind == 't' && p.feature.substr(0, 3) == "PPL")) {
+      score += 4;
+    }
+    // The country: named by the report's other names, or where the first
+    // pass put its other places, whichever says more.
+    double country_bonus = 0;
     if (auto f = focus.find(std::string(p.country)); f != focus.end()) {
-      score += std::min(4.0, 1.5 * f->second);
+      double others = f->second;
+      const auto& own = own_focus[found[i].text];
+      if (auto o = own.find(f->first); o != own.end()) others -= o->second;
+      country_bonus = std::min(4.0, 1.5 * others);
     }
     if (near != nullptr && !p.country.empty()) {
       const std::string country(p.country);
       double others = 0;
       if (auto f = near->find(country); f != near->end()) others = f->second;
-      if (!focus.contains(country)) score += std::min(3.0, 1.0 * others);
+      country_bonus = std::max(country_bonus, std::min(6.0, 1.5 * others));
       if (!p.admin1.empty() && p.feature != "PCLI" && p.feature != "ADM1") {
         if (auto f = near->find(country + "." + std::string(p.admin1));
             f != near->end()) {
@@ -189,6 +228,7 @@ std::vector<PlaceMention> ResolveToponyms(
         }
       }
     }
+    score += country_bonus;
     // The place and its parent agree: the town in the state or country
     // named, and the state or country that holds the town named.
     auto contains = [](const Place& outer, const Place& inner) {
@@ -271,7 +311,64 @@ std::vector<PlaceMention> ResolveToponyms(
     near[where.first] += 1;
     if (!where.second.empty()) near[where.second] += 1;
   }
-  const std::vector<const Place*> second = resolve(&near);
+  std::vector<const Place*> second = resolve(&near);
+  // A road joins places near one another: a part read as a small place
+  // far from every other part of its road is a namesake ("Ahmedbeyli" of
+  // the Ahmedbeyli-Fizuli-Shusha highway is not the Əhmədbəyli 110 km
+  // away), and is left unplaced. Large towns may end long roads.
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (found[i].road == 0 || second[i] == nullptr) continue;
+    const Place& p = *second[i];
+    if (p.feature == "PPLC" || p.feature == "PPLA" || p.population >= 100000) {
+      continue;
+    }
+    double nearest = -1;
+    for (size_t j = 0; j < found.size(); ++j) {
+      if (j == i || found[j].road != found[i].road || second[j] == nullptr ||
+          found[j].text == found[i].text) {
+        continue;
+      }
+      const double d = DistanceKm(p.lat, p.lon, second[j]->lat, second[j]->lon);
+      if (nearest < 0 || d < nearest) nearest = d;
+    }
+    if (nearest > kRoadLegKm) second[i] = nullptr;
+  }
+  // A small town abroad that nothing else in a report points to, in a
+  // report whose places lie in another country, is more likely a place the
+  // gazetteer lacks than that town ("Kani" in a report on Sagaing is a
+  // Myanmar township, not the Japanese city): left unplaced.
+  std::string home;
+  double home_count = 0;
+  for (const auto& [key, count] : near) {
+    if (key.find('.') == std::string::npos && count > home_count) {
+      home = key;
+      home_count = count;
+    }
+  }
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (second[i] == nullptr || home_count < 2) continue;
+    const Place& p = *second[i];
+    const std::string country(p.country);
+    double named = 0;  // by the report's other names
+    if (auto f = focus.find(country); f != focus.end()) {
+      named = f->second;
+      const auto& own = own_focus[found[i].text];
+      if (auto o = own.find(country); o != own.end()) named -= o->second;
+    }
+    if (country.empty() || country == home || named > 0 ||
+        p.feature == "PCLI" || p.feature == "ADM1" || p.feature == "PPLC" ||
+        p.feature == "CONT" || p.feature == "OCN" ||
+        p.population >= kForeignTownPopulation || parent[i] >= 0 ||
+        (i > 0 && parent[i - 1] == static_cast<int>(i))) {
+      continue;
+    }
+    double others = near[country];
+    if (auto own = counted.find(found[i].text);
+        own != counted.end() && own->second.first == country) {
+      others -= 1;
+    }
+    if (others <= 0) second[i] = nullptr;
+  }
   std::vector<PlaceMention> out;
   for (size_t i = 0; i < found.size(); ++i) {
     if (second[i] == nullptr) continue;
@@ -287,6 +384,11 @@ std::vector<PlaceMention> ResolveToponyms(
     m.admin1 = std::string(p.admin1);
     m.admin2 = std::string(p.admin2);
     m.precision = Precision(p.feature);
+    // "the Shushi region" read as the town Shushi: around it.
+    if (found[i].kind == 'a' && m.precision == "point") m.precision = "near";
+    m.adjectival = found[i].adjectival;
+    m.locative = found[i].locative;
+    m.road = found[i].road;
     out.push_back(std::move(m));
   }
   return out;

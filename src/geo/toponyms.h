@@ -20,7 +20,22 @@ namespace sitrep::geo {
 struct ToponymCandidate {
   std::string text;
   Span span;
+  // Named by a country's adjective or people ("Russian", "Palestinians").
+  bool adjectival = false;
+  // In a position that names where ("in Kherson", "shelled Khankendi",
+  // "the Shushi region"), not a party ("Somalia's government") or a name
+  // inside another.
+  bool locative = false;
+  // Non-zero for the places a road is named by ("the Ahmedbeyli-Fizuli-
+  // Shusha highway"), the same number for each part of one road.
+  int road = 0;
+  // What the words around it say it is: 'a' an area ("the Shushi
+  // region"), 't' a town or village ("Karin Tak village"); 0 unknown.
+  char kind = 0;
 };
+
+// Great-circle distance in kilometres (haversine, mean Earth radius).
+double DistanceKm(double lat1, double lon1, double lat2, double lon2);
 
 // The ISO alpha-3 code of an alpha-2 one ("AZ" -> "AZE"); Kosovo's
 // user-assigned code XKX.

@@ -24,8 +24,23 @@ std::unique_ptr<Gazetteer> Fixture() {
            "\t229398\t\t20\tAsia/Beirut\t2020-01-01",
            "4180439\tAtlanta\tAtlanta\t\t33.75\t-84.39\tP\tPPLA\tUS\t\tGA\t121"
            "\t\t\t498715\t\t320\tAmerica/New_York\t2020-01-01",
+           "4335045\tMacon\tMacon\t\t32.84\t-83.63\tP\tPPLA2\tUS\t\tGA\t021"
+           "\t\t\t153095\t\t110\tAmerica/New_York\t2020-01-01",
            "611717\tTbilisi\tTbilisi\t\t41.69\t44.83\tP\tPPLC\tGE\t\t51\t\t\t"
            "\t1049498\t\t490\tAsia/Tbilisi\t2020-01-01",
+           // Azerbaijan: two towns of a highway, and the namesake of its
+           // third place, 110 km away in another district.
+           "148106\tFizuli\tFizuli\t\t39.60\t47.15\tP\tPPLA\tAZ\t\t18\t\t\t"
+           "\t26765\t\t400\tAsia/Baku\t2020-01-01",
+           "147105\tŞuşa\tSusa\tShusha,Shushi\t39.76\t46.75\tP\tPPLA\tAZ\t\t"
+           "55\t\t\t\t18662\t\t1400\tAsia/Baku\t2020-01-01",
+           "147059\tƏhmədbəyli\tAhmadbayli\t\t39.88\t48.39\tP\tPPL\tAZ\t\t"
+           "45\t\t\t\t17242\t\t-11\tAsia/Baku\t2020-01-01",
+           // Myanmar, and a Japanese city that shares a township's name.
+           "1311874\tMandalay\tMandalay\t\t21.97\t96.08\tP\tPPLA\tMM\t\t08"
+           "\t\t\t\t1208099\t\t80\tAsia/Yangon\t2020-01-01",
+           "6822216\tKani\tKani\t\t35.40\t137.06\tP\tPPLA2\tJP\t\t09\t"
+           "1860193\t\t\t102143\t\t100\tAsia/Tokyo\t2020-01-01",
        }) {
     EXPECT_TRUE(b.AddGeoNamesLine(row)) << row;
   }
@@ -45,6 +60,19 @@ std::unique_ptr<Gazetteer> Fixture() {
   area("Georgia", "GE", "", "PCLI", 42.2, 43.5);
   area("Egypt", "EG", "", "PCLI", 26.5, 29.9);
   area("Lebanon", "LB", "", "PCLI", 33.9, 35.9);
+  {
+    GazetteerBuilder::Entry e;
+    e.name = "Füzuli";  // the district, "Fizuli" in another spelling
+    e.other_names = {"Fizuli"};
+    e.country = "AZ";
+    e.admin1 = "18";
+    e.feature = "ADM1";
+    e.lat = 39.56;
+    e.lon = 47.32;
+    b.Add(e);
+  }
+  area("Sagaing", "MM", "10", "ADM1", 24.0, 95.0);
+  area("Myanmar", "MM", "", "PCLI", 21.0, 96.0);
   auto g = Gazetteer::FromBytes(b.Build(), "toponyms test");
   EXPECT_TRUE(g.ok()) << g.status();
   return std::move(g).value();
@@ -121,6 +149,111 @@ TEST(ToponymsTest, UnknownNamesAreLeftOut) {
   EXPECT_EQ(got[0].geonames_id, 611717u);
   EXPECT_EQ(CountryAlpha3("AZ"), "AZE");
   EXPECT_EQ(CountryAlpha3("XK"), "XKX");
+}
+
+TEST(ToponymsTest, AStateTheReportKeepsPlacingTownsInOutweighsTheCountry) {
+  const std::unique_ptr<Gazetteer> g = Fixture();
+  // "Georgia" said twice does not vouch for the country by itself; the
+  // report's town is in the state.
+  const std::string text =
+      "Schools in Atlanta, Macon and Alexandria, Louisiana closed. Georgia "
+      "officials said Georgia would reopen them.";
+  EXPECT_EQ(Countries(ResolveToponyms(
+                *g,
+                Candidates(text, {"Atlanta", "Macon", "Alexandria", "Louisiana",
+                                  "Georgia", "Georgia"}),
+                text)),
+            "USA/point USA/point USA/point USA/admin1 USA/admin1 USA/admin1");
+  // With Tbilisi, the country.
+  const std::string abroad = "Talks in Tbilisi. Georgia said Georgia agreed.";
+  EXPECT_EQ(
+      Countries(ResolveToponyms(
+          *g, Candidates(abroad, {"Tbilisi", "Georgia", "Georgia"}), abroad)),
+      "GEO/point GEO/country GEO/country");
+}
+
+TEST(ToponymsTest, ThePartsOfARoadLieNearOneAnother) {
+  const std::unique_ptr<Gazetteer> g = Fixture();
+  const std::string text = "on the Ahmedbeyli-Fizuli-Shusha highway";
+  std::vector<ToponymCandidate> found =
+      Candidates(text, {"Ahmedbeyli", "Fizuli", "Shusha"});
+  for (ToponymCandidate& t : found) t.road = 1;
+  const std::vector<PlaceMention> got = ResolveToponyms(*g, found, text);
+  // Əhmədbəyli, 110 km away in another district, is not the road's
+  // Ahmedbeyli: left unplaced.
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].name, "Fizuli");
+  EXPECT_EQ(got[1].name, "Şuşa");
+  EXPECT_EQ(got[0].road, 1);
+  // The same name outside a road is placed.
+  const std::string alone = "Shelling near Ahmedbeyli.";
+  const std::vector<PlaceMention> village =
+      ResolveToponyms(*g, Candidates(alone, {"Ahmedbeyli"}), alone);
+  ASSERT_EQ(village.size(), 1u);
+  EXPECT_EQ(village[0].name, "Əhmədbəyli");
+  // Large towns may end a long road.
+  const std::string long_road = "the Tripoli-Tbilisi route";
+  found = Candidates(long_road, {"Tripoli", "Tbilisi"});
+  for (ToponymCandidate& t : found) t.road = 2;
+  EXPECT_EQ(ResolveToponyms(*g, found, long_road).size(), 2u);
+}
+
+TEST(ToponymsTest, TheWordsAroundSayWhichKindOfPlace) {
+  const std::unique_ptr<Gazetteer> g = Fixture();
+  const std::string text =
+      "in the Füzuli district, the Fizuli region and the town of Fizuli";
+  std::vector<ToponymCandidate> found =
+      Candidates(text, {"Füzuli", "Fizuli", "Fizuli"});
+  found[0].kind = 'a';
+  found[1].kind = 'a';
+  found[2].kind = 't';
+  const std::vector<PlaceMention> got = ResolveToponyms(*g, found, text);
+  ASSERT_EQ(got.size(), 3u);
+  // The district by its own name.
+  EXPECT_EQ(got[0].precision, "admin1");
+  EXPECT_EQ(got[0].name, "Füzuli");
+  // "Fizuli" is the town's own name and only another spelling of the
+  // district's: the town, and the region around it is "near" it.
+  EXPECT_EQ(got[1].name, "Fizuli");
+  EXPECT_EQ(got[1].precision, "near");
+  EXPECT_EQ(got[2].name, "Fizuli");
+  EXPECT_EQ(got[2].precision, "point");
+}
+
+TEST(ToponymsTest, ASmallTownAbroadNothingElsePointsToIsLeftUnplaced) {
+  const std::unique_ptr<Gazetteer> g = Fixture();
+  const std::string text =
+      "Air strikes hit Sagaing. Villagers fled Kani for Mandalay, Myanmar.";
+  const std::vector<PlaceMention> got = ResolveToponyms(
+      *g, Candidates(text, {"Sagaing", "Kani", "Mandalay", "Myanmar"}), text);
+  EXPECT_EQ(Countries(got), "MMR/admin1 MMR/point MMR/country");
+  // Alone, the Japanese city is what the name means.
+  const std::string alone = "A festival in Kani.";
+  EXPECT_EQ(Countries(ResolveToponyms(*g, Candidates(alone, {"Kani"}), alone)),
+            "JPN/point");
+}
+
+TEST(ToponymsTest, ANamePlacedOnceIsAPlaceWhereverTheReportWritesIt) {
+  const std::string text =
+      "Floods hit Alexandria. The Alexandria Police said Rodeo Alexandria "
+      "and the Alexandrian club were spared. In Alexandria, Alexandria's "
+      "mayor spoke.";
+  std::vector<ToponymCandidate> found = Candidates(text, {"Alexandria"});
+  AddRepeatedMentions(text, &found);
+  std::vector<size_t> at;
+  for (const ToponymCandidate& t : found) at.push_back(t.span.begin);
+  size_t police = text.find("Alexandria Police"),
+         in = text.find("In Alexandria") + 3, mayor = text.find("Alexandria's");
+  // Not after another capitalised word ("Rodeo Alexandria"), not inside a
+  // longer word ("Alexandrian").
+  EXPECT_EQ(at,
+            (std::vector<size_t>{text.find("Alexandria"), police, in, mayor}));
+}
+
+TEST(ToponymsTest, Distances) {
+  // Baku to Tbilisi, about 450 km.
+  EXPECT_NEAR(DistanceKm(40.41, 49.87, 41.69, 44.83), 450, 10);
+  EXPECT_EQ(DistanceKm(10, 10, 10, 10), 0);
 }
 
 }  // namespace
