@@ -1,5 +1,6 @@
 // The output formats of `sitrep code`: the event record as JSON (the output
 // contract), ACLED-style CSV, PLOVER JSON records and CAMEO TSV.
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "common/strings.h"
@@ -270,11 +271,27 @@ std::string EventsToJson(const CodedDocument& doc) {
   return Dump(j) + "\n";
 }
 
+namespace {
+
+// latitude, longitude and ACLED's geo_precision: 1 the place itself, 2 near
+// it or a part of a region, 3 only a large region or the country. Empty
+// when the event is not on the map.
+std::string AcledPoint(const std::optional<Location>& l) {
+  if (!l || !l->geocoded) return ",,";
+  const std::string& p = l->precision;
+  const char* precision = p == "point"                    ? "1"
+                          : p == "near" || p == "admin2" ? "2"
+                                                          : "3";
+  return fmt::format("{:.5f},{:.5f},{}", l->lat, l->lon, precision);
+}
+
+}  // namespace
+
 std::string AcledCsvHeader() {
   return "event_id_cnty,event_date,disorder_type,event_type,sub_event_type,"
          "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,"
-         "interaction,civilian_targeting,country,location,source,notes,"
-         "fatalities,timestamp\n";
+         "interaction,civilian_targeting,country,admin1,location,latitude,"
+         "longitude,geo_precision,source,notes,fatalities,timestamp\n";
 }
 
 std::string EventsToAcledCsv(const Document& source, const CodedDocument& doc) {
@@ -286,7 +303,9 @@ std::string EventsToAcledCsv(const Document& source, const CodedDocument& doc) {
         type == "Protests" || type == "Riots" ? "Demonstrations"
         : type == "Strategic developments"    ? "Strategic developments"
                                               : "Political violence";
-    std::string country;
+    // Where it happened; without a place, the country of its doer.
+    std::string country =
+        e.location && e.location->geocoded ? e.location->country : "";
     for (const Actor& a : e.source) {
       if (country.empty()) country = a.country;
     }
@@ -301,7 +320,11 @@ std::string EventsToAcledCsv(const Document& source, const CodedDocument& doc) {
                   ",", Csv(ActorLabel(e.target)), ",,",
                   Csv(e.target.empty() ? "" : e.target.front().sector), ",,",
                   civilians ? "Civilian targeting" : "", ",", Csv(country), ",",
-                  Csv(e.location ? e.location->text : ""), ",",
+                  Csv(e.location ? e.location->admin1 : ""), ",",
+                  Csv(e.location ? (e.location->geocoded ? e.location->name
+                                                         : e.location->text)
+                                 : ""),
+                  ",", AcledPoint(e.location), ",",
                   Csv(e.claim && e.claim->claimant ? e.claim->claimant->text
                                                    : source.source),
                   ",", Csv(e.text), ",",
