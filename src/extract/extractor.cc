@@ -2853,7 +2853,30 @@ class SentenceRun {
         }
         kind = kind_of(head);
       }
-      const std::vector<geo::Place> found = gazetteer_->Find(name);
+      std::vector<geo::Place> found = gazetteer_->Find(name);
+      // "North Texas", "Northeast Georgia": a part of a place the
+      // gazetteer knows, placed as the whole it is part of.
+      if (found.empty() && first < last && IsCompassWord(v_.word(first).form)) {
+        const Span rest = v_.SpanOf(first + 1, last);
+        found = gazetteer_->Find(text_.substr(rest.begin, rest.size()));
+        if (!NamesArea(found)) found.clear();
+        if (!found.empty()) kind = 'a';
+      }
+      // "Texas-based", "Kherson-born": the place before the hyphen.
+      if (found.empty() && first == last) {
+        const size_t hyphen = name.find('-');
+        if (hyphen != std::string::npos && hyphen > 0 &&
+            hyphen + 1 < name.size() && name[hyphen + 1] >= 'a' &&
+            name[hyphen + 1] <= 'z') {
+          std::vector<geo::Place> before =
+              gazetteer_->Find(name.substr(0, hyphen));
+          if (!before.empty()) {
+            name.resize(hyphen);
+            span.end = span.begin + static_cast<uint32_t>(hyphen);
+            found = std::move(before);
+          }
+        }
+      }
       if (found.empty()) continue;
       // Abbreviations, acronyms and initials ("Maj.", "U.N.", "GBI"),
       // unless a country's ("U.S.", "USA") or a state's ("Tenn.", "NSW").
@@ -2875,20 +2898,33 @@ class SentenceRun {
           prep == "across" || prep == "throughout" || prep == "toward" ||
           prep == "towards" || prep == "around" || prep == "inside" ||
           (prep == "of" && word.head >= 0 &&
-           v_.MatchAt(word.head, EntryKind::kNounClass) != nullptr);
+           (v_.MatchAt(word.head, EntryKind::kNounClass) != nullptr ||
+            IsPlaceOfNoun(v_.word(word.head).lemma)));
       // "shelled Khankendi", "captured Bakhmut": the object of a verb of
       // acting on a place.
       const bool object_place = word.deprel == "obj" && head >= 0 &&
                                 v_.word(head).upos == "VERB" &&
                                 IsPlaceVerb(v_.word(head).lemma);
       const bool acting = word.deprel == "nsubj" && word.subtype != "pass";
+      // "TORRINGTON — City Council approved ...", "BEIRUT: The body of
+      // ...": a dateline where the text layer saw none (after a headline).
+      const bool dateline_like =
+          first == 0 && AllCapitals(name) && last + 1 < n &&
+          (v_.word(last + 1).form == "—" || v_.word(last + 1).form == "--" ||
+           v_.word(last + 1).form == "–" || v_.word(last + 1).form == ":" ||
+           v_.word(last + 1).form == "-");
       // "CHARLESTON, W.Va.", "Paris, Texas": a town with its state or
       // country after a comma.
       const bool with_parent =
           last + 2 < n && v_.word(last + 1).form == "," &&
           capitalised(last + 2) &&
           NamesArea(gazetteer_->Find(v_.word(last + 2).form));
-      if (!(area || with_parent || kind != 0 || object_place ||
+      // A capitalised common noun ("City Council", "North") is a place
+      // only where its position says so.
+      if (word.upos != "PROPN" || (first == last && IsCompassWord(name))) {
+        area = prominent = false;
+      }
+      if (!(area || with_parent || dateline_like || kind != 0 || object_place ||
             (!acting && (locative || prominent)))) {
         continue;
       }
@@ -2943,6 +2979,22 @@ class SentenceRun {
     });
   }
 
+  // Nouns whose "of" names a place: a part or side of it, its people
+  // ("east of Rock Hill", "the outskirts of Kherson", "residents of
+  // Gaza").
+  static bool IsPlaceOfNoun(std::string_view lemma) {
+    static constexpr std::string_view kNouns[] = {
+        "north",      "south",     "east",      "west",       "northeast",
+        "northwest",  "southeast", "southwest", "outskirts",  "suburb",
+        "edge",       "centre",    "center",    "heart",      "downtown",
+        "vicinity",   "environs",  "part",      "resident",   "mayor",
+        "governor",   "citizen",   "people",    "population", "inhabitant",
+        "streets",    "street",    "outside",   "north-east", "south-east",
+        "north-west", "south-west"};
+    return std::find(std::begin(kNouns), std::end(kNouns), lemma) !=
+           std::end(kNouns);
+  }
+
   // The words for a road, a route or a line between places.
   static bool IsRoadNoun(std::string_view lemma) {
     return lemma == "highway" || lemma == "road" || lemma == "motorway" ||
@@ -2981,6 +3033,14 @@ class SentenceRun {
       }
       begin = i + 1;
     }
+  }
+
+  static bool IsCompassWord(std::string_view w) {
+    return w == "North" || w == "South" || w == "East" || w == "West" ||
+           w == "Northeast" || w == "Northwest" || w == "Southeast" ||
+           w == "Southwest" || w == "Northern" || w == "Southern" ||
+           w == "Eastern" || w == "Western" || w == "Central" || w == "Upper" ||
+           w == "Lower" || w == "Greater";
   }
 
   static bool AllCapitals(std::string_view s) {
@@ -3070,7 +3130,7 @@ std::vector<PlaceMention> Extractor::ResolvePlaces(
       found.push_back(t);
     }
   }
-  geo::AddRepeatedMentions(document.text, &found);
+  geo::AddRepeatedMentions(*gazetteer_, document.text, &found);
   std::vector<PlaceMention> places =
       geo::ResolveToponyms(*gazetteer_, found, document.text);
   for (PlaceMention& p : places) {

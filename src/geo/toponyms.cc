@@ -82,7 +82,7 @@ std::string CountryAlpha3(std::string_view alpha2) {
   return locale.getISO3Country();
 }
 
-void AddRepeatedMentions(std::string_view text,
+void AddRepeatedMentions(const Gazetteer& gazetteer, std::string_view text,
                          std::vector<ToponymCandidate>* found) {
   auto letter_or_digit = [](unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -91,7 +91,20 @@ void AddRepeatedMentions(std::string_view text,
   std::vector<std::string> names;
   for (const ToponymCandidate& c : *found) {
     const std::string& n = c.text;
-    if (n.size() < 3 || !(n[0] >= 'A' && n[0] <= 'Z')) continue;
+    if (n.size() < 3 || !(n[0] >= 'A' && n[0] <= 'Z') || c.adjectival) {
+      continue;
+    }
+    // Only names found where their position says place, or naming an
+    // area: a surname found once by chance is not spread.
+    if (!c.locative) {
+      const std::vector<Place> entries = gazetteer.Find(n);
+      const bool area =
+          std::any_of(entries.begin(), entries.end(), [](const Place& p) {
+            return !p.alternate && (p.feature == "PCLI" ||
+                                    p.feature == "ADM1" || p.feature == "ADM2");
+          });
+      if (!area) continue;
+    }
     if (std::find(names.begin(), names.end(), n) == names.end()) {
       names.push_back(n);
     }
@@ -118,6 +131,19 @@ void AddRepeatedMentions(std::string_view text,
       }
       if (w < b && b < at && text[w] >= 'A' && text[w] <= 'Z' &&
           !SentenceOpener(text.substr(w, b - w))) {
+        continue;
+      }
+      // The first word of a longer place's name ("Rock" of "Rock Hill").
+      size_t next = end;
+      while (next < text.size() && text[next] == ' ') ++next;
+      size_t next_end = next;
+      while (next_end < text.size() &&
+             letter_or_digit(static_cast<unsigned char>(text[next_end]))) {
+        ++next_end;
+      }
+      if (next > end && next_end > next && text[next] >= 'A' &&
+          text[next] <= 'Z' &&
+          !gazetteer.Find(text.substr(at, next_end - at)).empty()) {
         continue;
       }
       const Span span{static_cast<uint32_t>(at), static_cast<uint32_t>(end)};

@@ -46,7 +46,7 @@ std::string CountryAlpha3(std::string_view alpha2);
 // word of another ("the Gainesville Police Department"), but not after
 // another capitalised word ("Rodeo Gainesville", "Andrew Jackson"). Adds
 // those mentions to `found` and keeps it in document order.
-void AddRepeatedMentions(std::string_view text,
+void AddRepeatedMentions(const Gazetteer& gazetteer, std::string_view text,
                          std::vector<ToponymCandidate>* found);
 
 // Resolves a document's candidates, in document order; a candidate no

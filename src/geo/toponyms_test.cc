@@ -238,8 +238,10 @@ TEST(ToponymsTest, ANamePlacedOnceIsAPlaceWhereverTheReportWritesIt) {
       "Floods hit Alexandria. The Alexandria Police said Rodeo Alexandria "
       "and the Alexandrian club were spared. In Alexandria, Alexandria's "
       "mayor spoke.";
+  const std::unique_ptr<Gazetteer> g = Fixture();
   std::vector<ToponymCandidate> found = Candidates(text, {"Alexandria"});
-  AddRepeatedMentions(text, &found);
+  found[0].locative = true;  // "hit Alexandria"
+  AddRepeatedMentions(*g, text, &found);
   std::vector<size_t> at;
   for (const ToponymCandidate& t : found) at.push_back(t.span.begin);
   size_t police = text.find("Alexandria Police"),
@@ -248,6 +250,14 @@ TEST(ToponymsTest, ANamePlacedOnceIsAPlaceWhereverTheReportWritesIt) {
   // longer word ("Alexandrian").
   EXPECT_EQ(at,
             (std::vector<size_t>{text.find("Alexandria"), police, in, mayor}));
+  // A name found only where a person's could be ("Alexandria said") is not
+  // spread; "Louisiana", an area's name, is.
+  const std::string person =
+      "Alexandria said so. Alexandria left. Louisiana voted; Louisiana won.";
+  found = Candidates(person, {"Alexandria", "Louisiana"});
+  AddRepeatedMentions(*g, person, &found);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[2].span.begin, person.rfind("Louisiana"));
 }
 
 TEST(ToponymsTest, Distances) {
