@@ -279,9 +279,9 @@ namespace {
 std::string AcledPoint(const std::optional<Location>& l) {
   if (!l || !l->geocoded) return ",,";
   const std::string& p = l->precision;
-  const char* precision = p == "point"                    ? "1"
+  const char* precision = p == "point"                   ? "1"
                           : p == "near" || p == "admin2" ? "2"
-                                                          : "3";
+                                                         : "3";
   return fmt::format("{:.5f},{:.5f},{}", l->lat, l->lon, precision);
 }
 
