@@ -2765,6 +2765,22 @@ class SentenceRun {
           last = end;
         }
       }
+      // "Mexico City" with "City" hung elsewhere by the parser: the
+      // capitalised names right after, when the gazetteer knows the whole.
+      for (int end = last + 1; end <= last + 3 && end < n; ++end) {
+        if (v_.word(end).upos != "PROPN" || !capitalised(end) ||
+            taken[static_cast<size_t>(end)]) {
+          break;
+        }
+        const Span longer = v_.SpanOf(first, end);
+        if (!gazetteer_->Find(text_.substr(longer.begin, longer.size()))
+                 .empty()) {
+          for (int k = last + 1; k <= end; ++k) {
+            taken[static_cast<size_t>(k)] = true;
+          }
+          last = end;
+        }
+      }
       // "Valle del Cauca", "Rio de Janeiro", "Ras al Khaimah": a name
       // going on after a lower-case particle, when the gazetteer knows the
       // whole.
@@ -2897,6 +2913,9 @@ class SentenceRun {
           prep == "to" || prep == "into" || prep == "outside" ||
           prep == "across" || prep == "throughout" || prep == "toward" ||
           prep == "towards" || prep == "around" || prep == "inside" ||
+          prep == "over" || prep == "through" || prep == "via" ||
+          prep == "beyond" || prep == "within" || prep == "along" ||
+          prep == "between" || prep == "outside of" || prep == "out of" ||
           (prep == "of" && word.head >= 0 &&
            (v_.MatchAt(word.head, EntryKind::kNounClass) != nullptr ||
             IsPlaceOfNoun(v_.word(word.head).lemma)));
@@ -2919,9 +2938,9 @@ class SentenceRun {
           last + 2 < n && v_.word(last + 1).form == "," &&
           capitalised(last + 2) &&
           NamesArea(gazetteer_->Find(v_.word(last + 2).form));
-      // A capitalised common noun ("City Council", "North") is a place
-      // only where its position says so.
-      if (word.upos != "PROPN" || (first == last && IsCompassWord(name))) {
+      // A capitalised common noun alone ("City", "North") is a place only
+      // where its position says so; "Mexico City" is a name.
+      if (first == last && (word.upos != "PROPN" || IsCompassWord(name))) {
         area = prominent = false;
       }
       if (!(area || with_parent || dateline_like || kind != 0 || object_place ||
@@ -2951,6 +2970,12 @@ class SentenceRun {
             capitalised(c)) {
           first = c;
         }
+      }
+      // A word for a kind of place inside a name ("the City Council") is
+      // not the place some division is named ("City" of London).
+      if (first == w &&
+          (IsKindOfPlaceWord(word.form) || IsCompassWord(word.form))) {
+        continue;
       }
       const Span span = v_.SpanOf(first, w);
       const bool overlaps =
@@ -3033,6 +3058,14 @@ class SentenceRun {
       }
       begin = i + 1;
     }
+  }
+
+  static bool IsKindOfPlaceWord(std::string_view w) {
+    return w == "City" || w == "County" || w == "State" || w == "Province" ||
+           w == "District" || w == "Region" || w == "Capital" || w == "Town" ||
+           w == "Village" || w == "Republic" || w == "Kingdom" ||
+           w == "Union" || w == "Federal" || w == "National" || w == "Metro" ||
+           w == "Township";
   }
 
   static bool IsCompassWord(std::string_view w) {

@@ -372,7 +372,7 @@ std::vector<PlaceMention> ResolveToponyms(
     }
   }
   for (size_t i = 0; i < found.size(); ++i) {
-    if (second[i] == nullptr || home_count < 2) continue;
+    if (second[i] == nullptr || home_count < 3) continue;
     const Place& p = *second[i];
     const std::string country(p.country);
     double named = 0;  // by the report's other names
