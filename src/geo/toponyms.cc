@@ -6,6 +6,7 @@
 #include <map>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 
 namespace sitrep::geo {
 namespace {
@@ -200,6 +201,25 @@ std::vector<PlaceMention> ResolveToponyms(
       own[only] += 1;
     }
   }
+  // Per "country.admin1", how strongly the report's names could lie there:
+  // each distinct name spreads a weight of one over the states its
+  // readings (towns, counties) lie in.
+  absl::flat_hash_map<std::string, double> support;
+  std::map<std::string, absl::flat_hash_map<std::string, double>> own_support;
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (found[i].adjectival || own_support.contains(found[i].text)) continue;
+    absl::flat_hash_map<std::string, double>& own = own_support[found[i].text];
+    absl::flat_hash_set<std::string> states;
+    for (const Place& p : candidates[i]) {
+      if (p.country.empty() || p.admin1.empty() || p.feature == "PCLI") continue;
+      states.insert(std::string(p.country) + "." + std::string(p.admin1));
+    }
+    for (const std::string& key : states) {
+      const double w = 1.0 / static_cast<double>(states.size());
+      support[key] += w;
+      own[key] += w;
+    }
+  }
   // "Alexandria, Louisiana", "Pandi, Bulacan": a name right after another
   // and a comma is the first one's parent.
   std::vector<int> parent(found.size(), -1);
@@ -248,10 +268,28 @@ std::vector<PlaceMention> ResolveToponyms(
       if (auto f = near->find(country); f != near->end()) others = f->second;
       country_bonus = std::max(country_bonus, std::min(6.0, 1.5 * others));
       if (!p.admin1.empty() && p.feature != "PCLI" && p.feature != "ADM1") {
-        if (auto f = near->find(country + "." + std::string(p.admin1));
-            f != near->end()) {
-          score += std::min(4.0, 2.0 * f->second);
+        const std::string key = country + "." + std::string(p.admin1);
+        double placed = 0;
+        if (auto f = near->find(key); f != near->end()) placed = f->second;
+        // The other names that could lie in the same state, each as much
+        // as its readings are few ("Boone County", "Columbia" and
+        // "Ashland" together are in Missouri).
+        // Not for another name of a town ("Mexico" of Mexico City), nor
+        // a town where the name is a country's or a state's own ("England,
+        // Arkansas").
+        double could = 0;
+        const bool area_name = std::any_of(
+            candidates[i].begin(), candidates[i].end(), [](const Place& q) {
+              return !q.alternate &&
+                     (q.feature == "PCLI" || q.feature == "ADM1");
+            });
+        if (auto f = support.find(key);
+            f != support.end() && !p.alternate && !area_name) {
+          could = f->second;
+          const auto& own = own_support[found[i].text];
+          if (auto o = own.find(key); o != own.end()) could -= o->second;
         }
+        score += std::min(4.0, std::max(2.0 * placed, 2.5 * could));
       }
     }
     score += country_bonus;
