@@ -2715,10 +2715,18 @@ class SentenceRun {
       const WordView& word = v_.word(w);
       // A capitalised word inside a sentence the tagger took for a common
       // noun ("in Cambridge", a name it never saw) is a name too.
+      // So is a word in capitals opening a sentence before a dash or a
+      // colon ("BEIRUT: ..."), a dateline whatever the tagger made of it.
+      auto dash_or_colon = [&](int k) {
+        if (k >= n) return false;
+        const std::string_view f = v_.word(k).form;
+        return f == "—" || f == "--" || f == "–" || f == ":" || f == "-";
+      };
       const bool name_like =
           word.upos == "PROPN" ||
           (word.upos == "NOUN" && w > 0 && v_.word(w - 1).upos != "PUNCT" &&
-           !AllCapitals(word.form));
+           !AllCapitals(word.form)) ||
+          (w == 0 && AllCapitals(word.form) && dash_or_colon(1));
       if (!name_like || !capitalised(w) || taken[static_cast<size_t>(w)]) {
         continue;
       }
@@ -2893,11 +2901,30 @@ class SentenceRun {
           }
         }
       }
+      // "Egyptian-US relations", "the Arab-Israeli conflict": the
+      // countries a hyphenated word joins, each by its name or adjective.
+      if (found.empty() && first == last &&
+          name.find('-') != std::string::npos) {
+        uint32_t begin = span.begin;
+        for (uint32_t k = span.begin; k <= span.end; ++k) {
+          if (k < span.end && text_[k] != '-') continue;
+          std::string part = text_.substr(begin, k - begin);
+          if (part.size() >= 2 && NamesArea(gazetteer_->Find(part)) &&
+              part.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 0) {
+            geo::ToponymCandidate& t = out->emplace_back();
+            t.text = std::move(part);
+            t.span = Span{begin, k};
+            t.adjectival = true;
+          }
+          begin = k + 1;
+        }
+        continue;
+      }
       if (found.empty()) continue;
       // Abbreviations, acronyms and initials ("Maj.", "U.N.", "GBI"),
       // unless a country's ("U.S.", "USA") or a state's ("Tenn.", "NSW").
-      if ((name.find('.') != std::string::npos || name.size() < 3 ||
-           (name.size() <= 4 && AllCapitals(name))) &&
+      if (((first == last && name.find('.') != std::string::npos) ||
+           name.size() < 3 || (name.size() <= 4 && AllCapitals(name))) &&
           v_.MatchAt(w, EntryKind::kCountryName) == nullptr &&
           !NamesArea(found)) {
         continue;
@@ -2928,10 +2955,7 @@ class SentenceRun {
       // "TORRINGTON — City Council approved ...", "BEIRUT: The body of
       // ...": a dateline where the text layer saw none (after a headline).
       const bool dateline_like =
-          first == 0 && AllCapitals(name) && last + 1 < n &&
-          (v_.word(last + 1).form == "—" || v_.word(last + 1).form == "--" ||
-           v_.word(last + 1).form == "–" || v_.word(last + 1).form == ":" ||
-           v_.word(last + 1).form == "-");
+          first == 0 && AllCapitals(name) && dash_or_colon(last + 1);
       // "CHARLESTON, W.Va.", "Paris, Texas": a town with its state or
       // country after a comma.
       const bool with_parent =
