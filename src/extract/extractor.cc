@@ -2739,9 +2739,17 @@ class SentenceRun {
         continue;
       }
       int first = w, last = w;
+      // The name's words may hang on one another ("New" on "South" of
+      // "New South Wales").
       for (bool grew = true; grew;) {
         grew = false;
-        for (int c : word.children) {
+        std::vector<int> children;
+        for (int k = first; k <= last; ++k) {
+          const std::vector<int>& ck = v_.word(k).children;
+          children.insert(children.end(), ck.begin(), ck.end());
+        }
+        for (int c : children) {
+          if (c >= first && c <= last) continue;
           const WordView& cw = v_.word(c);
           // "New York", "British Columbia", "Northern Ireland": a
           // capitalised modifier right before is part of the name.
@@ -2932,9 +2940,24 @@ class SentenceRun {
       bool area = NamesArea(found), prominent = false;
       for (const geo::Place& p : found) {
         area |= p.feature == "PCLI" || p.feature == "ADM1";
+        // "Africa", "the Pacific", "Darfur" by their own names.
+        area |= !p.alternate && (p.feature == "CONT" || p.feature == "OCN" ||
+                                 p.feature == "SEA" || p.feature == "GULF" ||
+                                 p.feature == "RGN" || p.feature == "TRR");
         prominent |= p.feature == "PPLC" || p.population >= 100000;
       }
-      const std::string prep = v_.CaseOf(w);
+      // "in Asia, Europe and Africa": a conjunct of a place takes its
+      // preposition ("from the European Union and the United States" is
+      // not about places).
+      std::string prep = v_.CaseOf(w);
+      if (prep.empty() && word.deprel == "conj" && word.head >= 0) {
+        const Span h = v_.word(word.head).span;
+        const bool head_is_place =
+            std::any_of(out->begin(), out->end(), [&](const auto& t) {
+              return t.span.begin <= h.begin && h.end <= t.span.end;
+            });
+        if (head_is_place) prep = v_.CaseOf(word.head);
+      }
       const bool locative =
           prep == "in" || prep == "near" || prep == "at" || prep == "from" ||
           prep == "to" || prep == "into" || prep == "outside" ||

@@ -211,7 +211,8 @@ std::vector<PlaceMention> ResolveToponyms(
     absl::flat_hash_map<std::string, double>& own = own_support[found[i].text];
     absl::flat_hash_set<std::string> states;
     for (const Place& p : candidates[i]) {
-      if (p.country.empty() || p.admin1.empty() || p.feature == "PCLI") continue;
+      if (p.country.empty() || p.admin1.empty() || p.feature == "PCLI")
+        continue;
       states.insert(std::string(p.country) + "." + std::string(p.admin1));
     }
     for (const std::string& key : states) {
@@ -244,7 +245,16 @@ std::vector<PlaceMention> ResolveToponyms(
     // a large one ("Beni" is a Congolese city before it is Benin in
     // Swahili).
     if (p.alternate) {
-      score -= (p.feature == "PCLI" || p.feature == "ADM1") ? 8 : 1.5;
+      // An acronym written in capitals ("NSW") that is only another name
+      // of a town is mostly a code (of an airport, a station): a large
+      // doubt too.
+      const std::string& t = found[i].text;
+      const bool acronym =
+          t.size() <= 4 && std::none_of(t.begin(), t.end(), [](char ch) {
+            return ch >= 'a' && ch <= 'z';
+          });
+      score -=
+          (p.feature == "PCLI" || p.feature == "ADM1" || acronym) ? 8 : 1.5;
     }
     // The words around say which kind of place it is.
     const bool area_feature = p.feature == "ADM1" || p.feature == "ADM2" ||
