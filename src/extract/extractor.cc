@@ -3031,7 +3031,15 @@ class SentenceRun {
           });
       if (overlaps) continue;
       std::string name = text_.substr(span.begin, span.size());
-      if (!NamesArea(gazetteer_->Find(name))) continue;
+      const std::vector<geo::Place> found = gazetteer_->Find(name);
+      // A town naming a local body after it ("the Gainesville Police",
+      // "the New London City Council"): the town, by its own name.
+      const bool local_body =
+          word.head >= 0 && IsLocalBodyWord(v_.word(word.head).form) &&
+          std::any_of(found.begin(), found.end(), [](const geo::Place& p) {
+            return !p.alternate && p.feature.substr(0, 3) == "PPL";
+          });
+      if (!NamesArea(found) && !local_body) continue;
       out->push_back({std::move(name), span});
     }
     std::sort(out->begin(), out->end(), [](const auto& a, const auto& b) {
@@ -3039,8 +3047,6 @@ class SentenceRun {
     });
   }
 
-  // The name's first reading is a country's or a first-order division's
-  // own name (or abbreviation).
   // The name is a country's, a first-order division's or (in words that
   // say so: "Walker County") a second-order one's own name or abbreviation.
   static bool NamesArea(const std::vector<geo::Place>& found) {
@@ -3105,6 +3111,18 @@ class SentenceRun {
       }
       begin = i + 1;
     }
+  }
+
+  // Words of the names of a town's own bodies and services, which take
+  // the town's name ("Gainesville Police", "Athens City Council").
+  static bool IsLocalBodyWord(std::string_view w) {
+    static constexpr std::string_view kWords[] = {
+        "Police",   "Sheriff",   "City",       "Council", "Mayor",   "Fire",
+        "Township", "Municipal", "Courthouse", "Library", "Airport", "Chamber",
+        "Harbor",   "Harbour",   "Port",       "Station", "Borough", "Town",
+        "Village",  "Metro",     "Transit",    "Zoo"};
+    return std::find(std::begin(kWords), std::end(kWords), w) !=
+           std::end(kWords);
   }
 
   static bool IsKindOfPlaceWord(std::string_view w) {
