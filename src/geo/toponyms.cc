@@ -89,10 +89,20 @@ void AddRepeatedMentions(const Gazetteer& gazetteer, std::string_view text,
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            (c >= '0' && c <= '9') || c >= 0x80;
   };
-  std::vector<std::string> names;
+  auto word_end = [&](size_t i) {
+    while (i < text.size() &&
+           letter_or_digit(static_cast<unsigned char>(text[i]))) {
+      ++i;
+    }
+    return i;
+  };
+  // The names to spread, by their first word, longest first.
+  absl::flat_hash_set<std::string> seen;
+  absl::flat_hash_map<std::string, std::vector<std::string>> by_first_word;
   for (const ToponymCandidate& c : *found) {
     const std::string& n = c.text;
-    if (n.size() < 3 || !(n[0] >= 'A' && n[0] <= 'Z') || c.adjectival) {
+    if (n.size() < 3 || !(n[0] >= 'A' && n[0] <= 'Z') || c.adjectival ||
+        seen.contains(n)) {
       continue;
     }
     // Only names found where their position says place, or naming an
@@ -106,23 +116,63 @@ void AddRepeatedMentions(const Gazetteer& gazetteer, std::string_view text,
           });
       if (!area) continue;
     }
-    if (std::find(names.begin(), names.end(), n) == names.end()) {
-      names.push_back(n);
+    seen.insert(n);
+    size_t first_end = 0;
+    while (first_end < n.size() &&
+           letter_or_digit(static_cast<unsigned char>(n[first_end]))) {
+      ++first_end;
     }
+    by_first_word[n.substr(0, first_end)].push_back(n);
   }
+  if (by_first_word.empty()) return;
+  for (auto& [word, names] : by_first_word) {
+    std::sort(names.begin(), names.end(),
+              [](const std::string& a, const std::string& b) {
+                return a.size() > b.size();
+              });
+  }
+  // The spans already taken, in order (`found` is in document order).
+  std::vector<Span> taken;
+  taken.reserve(found->size());
+  for (const ToponymCandidate& c : *found) taken.push_back(c.span);
+  std::sort(taken.begin(), taken.end(),
+            [](Span a, Span b) { return a.begin < b.begin; });
+  auto overlaps_taken = [&](Span span) {
+    // The last span starting before `span` ends, and the one before it
+    // (spans may nest), are the only ones that can overlap.
+    auto it =
+        std::lower_bound(taken.begin(), taken.end(), span.end,
+                         [](Span t, uint32_t end) { return t.begin < end; });
+    for (int k = 0; k < 2 && it != taken.begin(); ++k) {
+      --it;
+      if (it->end > span.begin) return true;
+    }
+    return false;
+  };
   std::vector<ToponymCandidate> added;
-  for (const std::string& n : names) {
-    for (size_t at = text.find(n); at != std::string_view::npos;
-         at = text.find(n, at + 1)) {
+  for (size_t at = 0; at < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[at]);
+    if (!(c >= 'A' && c <= 'Z') ||
+        (at > 0 && letter_or_digit(static_cast<unsigned char>(text[at - 1])))) {
+      ++at;
+      continue;
+    }
+    const size_t first_end = word_end(at);
+    auto names =
+        by_first_word.find(std::string(text.substr(at, first_end - at)));
+    if (names == by_first_word.end()) {
+      at = first_end;
+      continue;
+    }
+    for (const std::string& n : names->second) {
       const size_t end = at + n.size();
-      if ((at > 0 &&
-           letter_or_digit(static_cast<unsigned char>(text[at - 1]))) ||
+      if (text.compare(at, n.size(), n) != 0 ||
           (end < text.size() &&
            letter_or_digit(static_cast<unsigned char>(text[end])))) {
         continue;
       }
       // The word before: a capitalised one makes this a part of another
-      // name, unless a sentence or a clause ends between them.
+      // name, unless it opens the sentence.
       size_t b = at;
       while (b > 0 && text[b - 1] == ' ') --b;
       size_t w = b;
@@ -132,31 +182,25 @@ void AddRepeatedMentions(const Gazetteer& gazetteer, std::string_view text,
       }
       if (w < b && b < at && text[w] >= 'A' && text[w] <= 'Z' &&
           !SentenceOpener(text.substr(w, b - w))) {
-        continue;
+        break;
       }
       // The first word of a longer place's name ("Rock" of "Rock Hill").
       size_t next = end;
       while (next < text.size() && text[next] == ' ') ++next;
-      size_t next_end = next;
-      while (next_end < text.size() &&
-             letter_or_digit(static_cast<unsigned char>(text[next_end]))) {
-        ++next_end;
-      }
+      const size_t next_end = word_end(next);
       if (next > end && next_end > next && text[next] >= 'A' &&
           text[next] <= 'Z' &&
           !gazetteer.Find(text.substr(at, next_end - at)).empty()) {
-        continue;
+        break;
       }
       const Span span{static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
-      auto overlaps = [&](const ToponymCandidate& c) {
-        return c.span.begin < span.end && span.begin < c.span.end;
-      };
-      if (std::any_of(found->begin(), found->end(), overlaps) ||
-          std::any_of(added.begin(), added.end(), overlaps)) {
-        continue;
+      if (!overlaps_taken(span) &&
+          (added.empty() || added.back().span.end <= span.begin)) {
+        added.push_back({n, span});
       }
-      added.push_back({n, span});
+      break;
     }
+    at = first_end;
   }
   if (added.empty()) return;
   found->insert(found->end(), added.begin(), added.end());
@@ -237,7 +281,18 @@ std::vector<PlaceMention> ResolveToponyms(
   // "country.admin1", how many other mentions the first pass put there: a
   // local report's towns are in the state it keeps naming.
   using Weights = absl::flat_hash_map<std::string, double>;
-  auto score_of = [&](size_t i, const Place& p, const Weights* near) {
+  auto score_of = [&](size_t i, const Place& p, const Weights* near,
+                      const std::pair<std::string, std::string>* own_count) {
+    // How many other mentions the first pass put under `key`.
+    auto placed_under = [&](const std::string& key) {
+      double n = 0;
+      if (auto f = near->find(key); f != near->end()) n = f->second;
+      if (own_count != nullptr &&
+          (own_count->first == key || own_count->second == key)) {
+        n -= 1;
+      }
+      return n;
+    };
     double score = FeatureRank(p.feature) +
                    std::log10(static_cast<double>(p.population) + 1);
     // Found by another language's or an old name: for a town a small
@@ -274,13 +329,11 @@ std::vector<PlaceMention> ResolveToponyms(
     }
     if (near != nullptr && !p.country.empty()) {
       const std::string country(p.country);
-      double others = 0;
-      if (auto f = near->find(country); f != near->end()) others = f->second;
+      const double others = placed_under(country);
       country_bonus = std::max(country_bonus, std::min(6.0, 1.5 * others));
       if (!p.admin1.empty() && p.feature != "PCLI" && p.feature != "ADM1") {
         const std::string key = country + "." + std::string(p.admin1);
-        double placed = 0;
-        if (auto f = near->find(key); f != near->end()) placed = f->second;
+        const double placed = placed_under(key);
         // The other names that could lie in the same state, each as much
         // as its readings are few ("Boone County", "Columbia" and
         // "Ashland" together are in Missouri).
@@ -349,18 +402,13 @@ std::vector<PlaceMention> ResolveToponyms(
         continue;
       }
       // A mention does not vouch for itself: its own count is taken out.
-      Weights others;
-      if (near != nullptr) {
-        others = *near;
-        if (auto own = counted.find(found[i].text); own != counted.end()) {
-          others[own->second.first] -= 1;
-          if (!own->second.second.empty()) others[own->second.second] -= 1;
-        }
+      const std::pair<std::string, std::string>* own = nullptr;
+      if (auto o = counted.find(found[i].text); o != counted.end()) {
+        own = &o->second;
       }
       double best = 0;
       for (const Place& p : c) {
-        const double score =
-            score_of(i, p, near != nullptr ? &others : nullptr);
+        const double score = score_of(i, p, near, own);
         if (chosen[i] == nullptr || score > best) {
           chosen[i] = &p;
           best = score;
