@@ -2680,7 +2680,11 @@ class SentenceRun {
     if (gazetteer_ == nullptr) return;
     const int n = v_.size();
     auto capitalised = [&](int k) {
-      const std::string_view f = v_.word(k).form;
+      std::string_view f = v_.word(k).form;
+      // "d'Ivoire", "l'Artibonite": a name after an elided article.
+      if (f.size() > 2 && (f[0] == 'd' || f[0] == 'l') && f[1] == '\'') {
+        f.remove_prefix(2);
+      }
       return !f.empty() && ((f[0] >= 'A' && f[0] <= 'Z') ||
                             static_cast<unsigned char>(f[0]) >= 0x80);
     };
@@ -2722,10 +2726,27 @@ class SentenceRun {
         const std::string_view f = v_.word(k).form;
         return f == "—" || f == "--" || f == "–" || f == ":" || f == "-";
       };
+      // A capitalised word the tagger took for an adjective of a word for
+      // a place ("the Artibonite region").
+      const bool adjective_of_place =
+          word.upos == "ADJ" && word.deprel == "amod" && w > 0 &&
+          word.head == w + 1 && v_.word(word.head).upos == "NOUN" &&
+          v_.MatchAt(word.head, EntryKind::kNounClass) != nullptr;
+      // A word in a list of places ("Guinea" tagged a common noun between
+      // countries).
+      bool in_list_of_places = false;
+      if (word.deprel == "conj" && word.head >= 0) {
+        const Span h = v_.word(word.head).span;
+        in_list_of_places =
+            std::any_of(out->begin(), out->end(), [&](const auto& t) {
+              return t.span.begin <= h.begin && h.end <= t.span.end;
+            });
+      }
       const bool name_like =
-          word.upos == "PROPN" ||
+          word.upos == "PROPN" || adjective_of_place ||
           (word.upos == "NOUN" && w > 0 && v_.word(w - 1).upos != "PUNCT" &&
            !AllCapitals(word.form)) ||
+          (word.upos == "NOUN" && in_list_of_places) ||
           (w == 0 && AllCapitals(word.form) && dash_or_colon(1));
       if (!name_like || !capitalised(w) || taken[static_cast<size_t>(w)]) {
         continue;
@@ -2854,8 +2875,9 @@ class SentenceRun {
       // the word says which kind ("Lachin corridor" is a name whole).
       const int head = word.head;
       const bool before_place_noun =
-          word.deprel == "compound" && head == last + 1 &&
-          v_.word(head).upos == "NOUN" && !capitalised(head);
+          (word.deprel == "compound" || adjective_of_place) &&
+          head == last + 1 && v_.word(head).upos == "NOUN" &&
+          !capitalised(head);
       char kind = 0;
       // "the city of Marib", "the Mudug region": the word says which kind.
       auto kind_of = [&](int noun) -> char {
@@ -2943,7 +2965,8 @@ class SentenceRun {
         // "Africa", "the Pacific", "Darfur" by their own names.
         area |= !p.alternate && (p.feature == "CONT" || p.feature == "OCN" ||
                                  p.feature == "SEA" || p.feature == "GULF" ||
-                                 p.feature == "RGN" || p.feature == "TRR");
+                                 p.feature == "RGN" || p.feature == "TRR" ||
+                                 p.feature == "ISL");
         prominent |= p.feature == "PPLC" || p.population >= 100000;
       }
       // "in Asia, Europe and Africa": a conjunct of a place takes its
@@ -2987,7 +3010,8 @@ class SentenceRun {
           NamesArea(gazetteer_->Find(v_.word(last + 2).form));
       // A capitalised common noun alone ("City", "North") is a place only
       // where its position says so; "Mexico City" is a name.
-      if (first == last && (word.upos != "PROPN" || IsCompassWord(name))) {
+      if (first == last && !in_list_of_places &&
+          (word.upos != "PROPN" || IsCompassWord(name))) {
         area = prominent = false;
       }
       if (!(area || with_parent || dateline_like || kind != 0 || object_place ||

@@ -47,11 +47,11 @@ int ReadSupplement(const std::string& path,
     for (std::string_view x : sitrep::Split(line, '\t')) f.emplace_back(x);
     char* end = nullptr;
     sitrep::geo::GazetteerBuilder::Entry e;
-    // A continent, an ocean or sea, or a region across borders lies in no
-    // one country.
+    // A continent, an ocean or sea, or a region or an island across
+    // borders lies in no one country.
     const bool international =
         f.size() == 8 && (f[6] == "CONT" || f[6] == "OCN" || f[6] == "SEA" ||
-                          f[6] == "GULF" || f[6] == "RGN");
+                          f[6] == "GULF" || f[6] == "RGN" || f[6] == "ISL");
     if (f.size() != 8 || f[0].empty() ||
         !(f[4].size() == 2 || (f[4].empty() && international)) ||
         f[7].empty()) {

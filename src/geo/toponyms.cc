@@ -21,7 +21,7 @@ double FeatureRank(std::string_view f) {
   // A continent or an ocean before any town named after it ("Africa",
   // "Pacific").
   if (f == "CONT" || f == "OCN") return 10;
-  if (f == "SEA" || f == "GULF") return 6;
+  if (f == "SEA" || f == "GULF" || f == "ISL") return 6;
   if (f == "PPLC") return 5;
   if (f == "RGN" || f == "TRR") return 4;
   if (f == "PPLA") return 3;
@@ -37,7 +37,7 @@ std::string Precision(std::string_view f) {
   if (f == "ADM1") return "admin1";
   if (f == "ADM2") return "admin2";
   if (f == "RGN" || f == "TRR" || f == "CONT" || f == "OCN" || f == "SEA" ||
-      f == "GULF") {
+      f == "GULF" || f == "ISL") {
     return "region";
   }
   // A road is the line between the places it joins.
