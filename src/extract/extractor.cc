@@ -2818,6 +2818,26 @@ class SentenceRun {
           last = end;
         }
       }
+      // "New Mexico" with "New" hung elsewhere: the capitalised words right
+      // before, likewise.
+      for (int begin = first - 1; begin >= first - 2 && begin >= 0; --begin) {
+        if (!capitalised(begin) || taken[static_cast<size_t>(begin)] ||
+            v_.word(begin).upos == "PUNCT" ||
+            (begin == 0 && v_.word(begin).upos == "DET")) {
+          break;
+        }
+        const Span longer = v_.SpanOf(begin, last);
+        const Span before = v_.word(begin).span;
+        const bool found_already =
+            std::any_of(out->begin(), out->end(), [&](const auto& t) {
+              return t.span.begin < before.end && before.begin < t.span.end;
+            });
+        if (found_already) break;
+        if (!gazetteer_->Find(text_.substr(longer.begin, longer.size()))
+                 .empty()) {
+          first = begin;
+        }
+      }
       // "Valle del Cauca", "Rio de Janeiro", "Ras al Khaimah": a name
       // going on after a lower-case particle, when the gazetteer knows the
       // whole.
