@@ -2742,8 +2742,10 @@ class SentenceRun {
               return t.span.begin <= h.begin && h.end <= t.span.end;
             });
       }
+      const bool hyphenated_adjective =
+          word.upos == "ADJ" && word.form.find('-') != std::string::npos;
       const bool name_like =
-          word.upos == "PROPN" || adjective_of_place ||
+          hyphenated_adjective || word.upos == "PROPN" || adjective_of_place ||
           (word.upos == "NOUN" && w > 0 && v_.word(w - 1).upos != "PUNCT" &&
            !AllCapitals(word.form)) ||
           (word.upos == "NOUN" && in_list_of_places) ||
@@ -2930,13 +2932,17 @@ class SentenceRun {
       std::vector<geo::Place> found = gazetteer_->Find(name);
       // "North Texas", "Northeast Georgia": a part of a place the
       // gazetteer knows, placed as the whole it is part of.
+      std::string lookup;
       if (found.empty() && first < last && IsCompassWord(v_.word(first).form)) {
         const Span rest = v_.SpanOf(first + 1, last);
-        found = gazetteer_->Find(text_.substr(rest.begin, rest.size()));
+        lookup = text_.substr(rest.begin, rest.size());
+        found = gazetteer_->Find(lookup);
         if (!NamesArea(found)) found.clear();
         if (!found.empty()) kind = 'a';
       }
-      // "Texas-based", "Kherson-born": the place before the hyphen.
+      // "Texas-based", "Kherson-born": the place before the hyphen, which
+      // says whose or from where rather than where.
+      bool hyphen_prefix = false;
       if (found.empty() && first == last) {
         const size_t hyphen = name.find('-');
         if (hyphen != std::string::npos && hyphen > 0 &&
@@ -2948,6 +2954,7 @@ class SentenceRun {
             name.resize(hyphen);
             span.end = span.begin + static_cast<uint32_t>(hyphen);
             found = std::move(before);
+            hyphen_prefix = true;
           }
         }
       }
@@ -3002,13 +3009,14 @@ class SentenceRun {
         if (head_is_place) prep = v_.CaseOf(word.head);
       }
       const bool locative =
-          prep == "in" || prep == "near" || prep == "at" || prep == "from" ||
-          prep == "to" || prep == "into" || prep == "outside" ||
-          prep == "across" || prep == "throughout" || prep == "toward" ||
-          prep == "towards" || prep == "around" || prep == "inside" ||
-          prep == "over" || prep == "through" || prep == "via" ||
-          prep == "beyond" || prep == "within" || prep == "along" ||
-          prep == "between" || prep == "outside of" || prep == "out of" ||
+          in_list_of_places || prep == "in" || prep == "near" || prep == "at" ||
+          prep == "from" || prep == "to" || prep == "into" ||
+          prep == "outside" || prep == "across" || prep == "throughout" ||
+          prep == "toward" || prep == "towards" || prep == "around" ||
+          prep == "inside" || prep == "over" || prep == "through" ||
+          prep == "via" || prep == "beyond" || prep == "within" ||
+          prep == "along" || prep == "between" || prep == "outside of" ||
+          prep == "out of" ||
           (prep == "of" && word.head >= 0 &&
            (v_.MatchAt(word.head, EntryKind::kNounClass) != nullptr ||
             IsPlaceOfNoun(v_.word(word.head).lemma)));
@@ -3030,7 +3038,7 @@ class SentenceRun {
           NamesArea(gazetteer_->Find(v_.word(last + 2).form));
       // A capitalised common noun alone ("City", "North") is a place only
       // where its position says so; "Mexico City" is a name.
-      if (first == last && !in_list_of_places &&
+      if (first == last && !in_list_of_places && !hyphen_prefix &&
           (word.upos != "PROPN" || IsCompassWord(name))) {
         area = prominent = false;
       }
@@ -3042,6 +3050,8 @@ class SentenceRun {
       t.text = std::move(name);
       t.span = span;
       t.kind = kind;
+      t.lookup = std::move(lookup);
+      t.adjectival = hyphen_prefix;
       t.locative = locative || before_place_noun || kind != 0 || object_place ||
                    with_parent;
     }

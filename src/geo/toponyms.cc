@@ -215,7 +215,8 @@ std::vector<PlaceMention> ResolveToponyms(
     std::string_view text) {
   std::vector<std::vector<Place>> candidates(found.size());
   for (size_t i = 0; i < found.size(); ++i) {
-    candidates[i] = gazetteer.Find(found[i].text);
+    candidates[i] = gazetteer.Find(found[i].lookup.empty() ? found[i].text
+                                                           : found[i].lookup);
   }
   // The document's countries: those it names as countries, and those of
   // names that can only be in one country.

@@ -32,6 +32,9 @@ struct ToponymCandidate {
   // What the words around it say it is: 'a' an area ("the Shushi
   // region"), 't' a town or village ("Karin Tak village"); 0 unknown.
   char kind = 0;
+  // The name to look up when it is not the text ("Texas" for "North
+  // Texas"); empty: the text.
+  std::string lookup;
 };
 
 // Great-circle distance in kilometres (haversine, mean Earth radius).
