@@ -6,6 +6,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "geo/gazetteer.h"
@@ -393,8 +394,32 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
            "\t55\t\t\t\t18662\t\t1400\tAsia/Baku\t2020-01-01",
            "147059\tƏhmədbəyli\tAhmadbayli\t\t39.88\t48.39\tP\tPPL\tAZ\t"
            "\t45\t\t\t\t17242\t\t-11\tAsia/Baku\t2020-01-01",
+           "4156404\tGainesville\tGainesville\t\t29.65\t-82.32\tP\tPPLA2\t"
+           "US\t\tFL\t001\t\t\t133997\t\t54\tAmerica/New_York\t2020-01-01",
+           "4801859\tCharleston\tCharleston\t\t38.35\t-81.63\tP\tPPLA\tUS"
+           "\t\tWV\t039\t\t\t46536\t\t183\tAmerica/New_York\t2020-01-01",
        }) {
     ASSERT_TRUE(builder.AddGeoNamesLine(row)) << row;
+  }
+  // States and counties as the other sources give them.
+  for (auto [name, admin1, admin2, feature] : std::vector<
+           std::tuple<const char*, const char*, const char*, const char*>>{
+           {"Texas", "TX", "", "ADM1"},
+           {"West Virginia", "WV", "", "ADM1"},
+           {"Clarke County", "GA", "059", "ADM2"},
+           {"Oconee County", "GA", "219", "ADM2"}}) {
+    geo::GazetteerBuilder::Entry e;
+    e.name = name;
+    e.country = "US";
+    e.admin1 = admin1;
+    e.admin2 = admin2;
+    e.feature = feature;
+    const std::string n = name;
+    if (n.ends_with(" County")) {
+      e.other_names.push_back(n.substr(0, n.size() - 7));
+    }
+    if (n == "West Virginia") e.abbreviations = {"W.Va."};
+    builder.Add(e);
   }
   {
     std::ofstream out(index, std::ios::binary);
@@ -487,6 +512,28 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
   EXPECT_EQ(doc.events[0].location->basis, "dateline");
   EXPECT_EQ(doc.events[0].location->text, "KHANKENDI");
   EXPECT_EQ(doc.events[0].location->precision, "near");
+
+  // Where names hide: in a dateline after a headline, before a colon or
+  // a dash; inside a state's name ("North Texas") or a hyphenated word; in
+  // a list after a place; naming a town's police.
+  auto place_names = [&](const std::string& text) {
+    std::string out;
+    for (const PlaceMention& p : code(text).places) {
+      out += (out.empty() ? "" : "|") + p.text + ">" + p.name;
+    }
+    return out;
+  };
+  EXPECT_EQ(place_names("Mine kills miner. CHARLESTON, W.Va. -- A miner died."),
+            "CHARLESTON>Charleston|W.Va.>West Virginia");
+  EXPECT_EQ(place_names("They moved to North Texas in 1973."),
+            "North Texas>Texas");
+  EXPECT_EQ(place_names("A Texas-based company hired them."), "Texas>Texas");
+  EXPECT_EQ(place_names("Schools closed in Clarke County and Oconee."),
+            "Clarke County>Clarke County|Oconee>Oconee County");
+  EXPECT_EQ(place_names("Officers of the Gainesville Police arrested him."),
+            "Gainesville>Gainesville");
+  // A capitalised word for a kind of place inside a name is none.
+  EXPECT_EQ(place_names("The City Council met on Monday."), "");
 
   // A damaged index is refused when the coder starts, saying so.
   {
