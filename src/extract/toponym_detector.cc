@@ -1,0 +1,535 @@
+#include "extract/toponym_detector.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "time/calendar.h"
+
+namespace sitrep::extract {
+
+using lexicon::EntryKind;
+
+// Names used as places: a proper name (with the capitalised words of
+// its compound: "Tel Aviv", "Rapides Parish") the gazetteer knows, after
+// a preposition of place ("in", "near", "from", "the town of"), or
+// naming a country, a first-level division, a capital or a town of
+// 100,000 or more; a name doing an act ("Jackson said") only when it is
+// a country's or a division's. Not the names of bodies and people the
+// lexicon knows, nor peoples ("Palestinians"), months or weekdays.
+void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
+  const int n = v_.size();
+  auto capitalised = [&](int k) {
+    std::string_view f = v_.word(k).form;
+    // "d'Ivoire", "l'Artibonite": a name after an elided article.
+    if (f.size() > 2 && (f[0] == 'd' || f[0] == 'l') && f[1] == '\'') {
+      f.remove_prefix(2);
+    }
+    return !f.empty() && ((f[0] >= 'A' && f[0] <= 'Z') ||
+                          static_cast<unsigned char>(f[0]) >= 0x80);
+  };
+  // Countries named by their adjective or people ("Russian positions",
+  // "Palestinians"): the country, at country precision.
+  std::vector<bool> taken(static_cast<size_t>(n), false);
+  // Words left for a second look: parts of other names.
+  std::vector<int> deferred;
+  for (const LexMatch& m : v_.matches()) {
+    if (m.kind != EntryKind::kCountryAdjective || !capitalised(m.begin)) {
+      continue;
+    }
+    const Span span = v_.SpanOf(m.begin, m.end - 1);
+    std::string name = text_.substr(span.begin, span.size());
+    if (gazetteer_->Find(name).empty()) continue;
+    // "British Columbia", "South Ossetia": the adjective begins a name.
+    if (m.end < n && capitalised(m.end) && v_.word(m.end).upos == "PROPN") {
+      const Span longer = v_.SpanOf(m.begin, m.end);
+      if (!gazetteer_->Find(text_.substr(longer.begin, longer.size()))
+               .empty()) {
+        continue;
+      }
+    }
+    for (int k = m.begin; k < m.end; ++k) taken[static_cast<size_t>(k)] = true;
+    geo::ToponymCandidate& t = out->emplace_back();
+    t.text = std::move(name);
+    t.span = span;
+    t.adjectival = true;
+  }
+  for (int w = 0; w < n; ++w) {
+    const WordView& word = v_.word(w);
+    // A capitalised word inside a sentence the tagger took for a common
+    // noun ("in Cambridge", a name it never saw) is a name too.
+    // So is a word in capitals opening a sentence before a dash or a
+    // colon ("BEIRUT: ..."), a dateline whatever the tagger made of it.
+    auto dash_or_colon = [&](int k) {
+      if (k >= n) return false;
+      const std::string_view f = v_.word(k).form;
+      return f == "—" || f == "--" || f == "–" || f == ":" || f == "-";
+    };
+    // A capitalised word the tagger took for an adjective of a word for
+    // a place ("the Artibonite region").
+    const bool adjective_of_place =
+        word.upos == "ADJ" && word.deprel == "amod" && w > 0 &&
+        word.head == w + 1 && v_.word(word.head).upos == "NOUN" &&
+        v_.MatchAt(word.head, EntryKind::kNounClass) != nullptr;
+    // A word in a list of places ("Guinea" tagged a common noun between
+    // countries).
+    bool in_list_of_places = false;
+    if (word.deprel == "conj" && word.head >= 0) {
+      const Span h = v_.word(word.head).span;
+      in_list_of_places =
+          std::any_of(out->begin(), out->end(), [&](const auto& t) {
+            return t.span.begin <= h.begin && h.end <= t.span.end;
+          });
+    }
+    const bool hyphenated_adjective =
+        word.upos == "ADJ" && word.form.find('-') != std::string::npos;
+    const bool name_like =
+        hyphenated_adjective || word.upos == "PROPN" || adjective_of_place ||
+        (word.upos == "NOUN" && w > 0 && v_.word(w - 1).upos != "PUNCT" &&
+         !AllCapitals(word.form)) ||
+        (word.upos == "NOUN" && in_list_of_places) ||
+        (w == 0 && AllCapitals(word.form) && dash_or_colon(1));
+    if (!name_like || !capitalised(w) || taken[static_cast<size_t>(w)]) {
+      continue;
+    }
+    const bool part = (word.deprel == "compound" || word.deprel == "flat") &&
+                      word.head >= 0 && capitalised(word.head) &&
+                      (v_.word(word.head).upos == "PROPN" ||
+                       v_.word(word.head).upos == "NOUN");
+    if (part) {
+      deferred.push_back(w);
+      continue;
+    }
+    int first = w, last = w;
+    // The name's words may hang on one another ("New" on "South" of
+    // "New South Wales").
+    for (bool grew = true; grew;) {
+      grew = false;
+      std::vector<int> children;
+      for (int k = first; k <= last; ++k) {
+        const std::vector<int>& ck = v_.word(k).children;
+        children.insert(children.end(), ck.begin(), ck.end());
+      }
+      for (int c : children) {
+        if (c >= first && c <= last) continue;
+        const WordView& cw = v_.word(c);
+        // "New York", "British Columbia", "Northern Ireland": a
+        // capitalised modifier right before is part of the name.
+        const bool modifier = cw.deprel == "amod" && c == first - 1 && c > 0 &&
+                              !taken[static_cast<size_t>(c)];
+        if ((cw.deprel == "compound" || cw.deprel == "flat" || modifier) &&
+            capitalised(c) && (c == first - 1 || c == last + 1)) {
+          first = std::min(first, c);
+          last = std::max(last, c);
+          grew = true;
+        }
+      }
+    }
+    // "Democratic Republic of the Congo", "Sea of Azov": a name going on
+    // with "of" and a capitalised name, when the gazetteer knows the
+    // whole.
+    for (int c : word.children) {
+      if (c <= last || v_.word(c).deprel != "nmod" || !capitalised(c) ||
+          v_.CaseOf(c) != "of") {
+        continue;
+      }
+      const int end = v_.Phrase(c).back();
+      const Span longer = v_.SpanOf(first, end);
+      if (!gazetteer_->Find(text_.substr(longer.begin, longer.size()))
+               .empty()) {
+        for (int k = last + 1; k <= end; ++k) {
+          taken[static_cast<size_t>(k)] = true;
+        }
+        last = end;
+      }
+    }
+    // "Mexico City" with "City" hung elsewhere by the parser: the
+    // capitalised names right after, when the gazetteer knows the whole.
+    for (int end = last + 1; end <= last + 3 && end < n; ++end) {
+      if (v_.word(end).upos != "PROPN" || !capitalised(end) ||
+          taken[static_cast<size_t>(end)]) {
+        break;
+      }
+      const Span longer = v_.SpanOf(first, end);
+      if (!gazetteer_->Find(text_.substr(longer.begin, longer.size()))
+               .empty()) {
+        for (int k = last + 1; k <= end; ++k) {
+          taken[static_cast<size_t>(k)] = true;
+        }
+        last = end;
+      }
+    }
+    // "New Mexico" with "New" hung elsewhere: the capitalised words right
+    // before, likewise.
+    for (int begin = first - 1; begin >= first - 2 && begin >= 0; --begin) {
+      if (!capitalised(begin) || taken[static_cast<size_t>(begin)] ||
+          v_.word(begin).upos == "PUNCT" ||
+          (begin == 0 && v_.word(begin).upos == "DET")) {
+        break;
+      }
+      const Span longer = v_.SpanOf(begin, last);
+      const Span before = v_.word(begin).span;
+      const bool found_already =
+          std::any_of(out->begin(), out->end(), [&](const auto& t) {
+            return t.span.begin < before.end && before.begin < t.span.end;
+          });
+      if (found_already) break;
+      if (!gazetteer_->Find(text_.substr(longer.begin, longer.size()))
+               .empty()) {
+        first = begin;
+      }
+    }
+    // "Valle del Cauca", "Rio de Janeiro", "Ras al Khaimah": a name
+    // going on after a lower-case particle, when the gazetteer knows the
+    // whole.
+    for (int end = last + 2; end <= last + 4 && end < n; ++end) {
+      const std::string_view particle = v_.word(last + 1).form;
+      if (particle != "del" && particle != "de" && particle != "la" &&
+          particle != "do" && particle != "da" && particle != "dos" &&
+          particle != "di" && particle != "du" && particle != "des" &&
+          particle != "al" && particle != "el" && particle != "ul" &&
+          particle != "an" && particle != "ad" && particle != "as") {
+        break;
+      }
+      if (!capitalised(end)) continue;
+      const Span longer = v_.SpanOf(first, end);
+      if (!gazetteer_->Find(text_.substr(longer.begin, longer.size()))
+               .empty()) {
+        for (int k = last + 1; k <= end; ++k) {
+          taken[static_cast<size_t>(k)] = true;
+        }
+        last = end;
+        break;
+      }
+    }
+    // Not a date ("Tuesday", "September 19"), nor a month's name alone.
+    bool date = time::MonthFromName(word.form).has_value();
+    for (const time::DateMention& d : dates_) {
+      date |= d.first <= w && w <= d.last;
+    }
+    if (date) continue;
+    // The name of a body or a building ("the Republican Medical
+    // Center"): capitalised modifiers the name does not take in.
+    bool institution = false;
+    for (int c : word.children) {
+      const std::string_view rel = v_.word(c).deprel;
+      if ((rel == "amod" || rel == "compound") && capitalised(c) &&
+          (c < first || c > last) && c < w) {
+        institution = true;
+      }
+    }
+    if (institution) {
+      deferred.push_back(w);
+      continue;
+    }
+    std::vector<int> words;
+    for (int k = first; k <= last; ++k) words.push_back(k);
+    if (!v_.MatchesIn(words, EntryKind::kOrganization).empty()) {
+      deferred.push_back(w);
+      continue;
+    }
+
+    Span span = v_.SpanOf(first, last);
+    std::string name = text_.substr(span.begin, span.size());
+    // A name before a word for a kind of place ("the Shushi region",
+    // "the village of Karin Tak" aside): the place is the name's, and
+    // the word says which kind ("Lachin corridor" is a name whole).
+    const int head = word.head;
+    const bool before_place_noun =
+        (word.deprel == "compound" || adjective_of_place) && head == last + 1 &&
+        v_.word(head).upos == "NOUN" && !capitalised(head);
+    char kind = 0;
+    // "the city of Marib", "the Mudug region": the word says which kind.
+    auto kind_of = [&](int noun) -> char {
+      const LexMatch* nc = v_.MatchAt(noun, EntryKind::kNounClass);
+      if (nc == nullptr || IsRoadNoun(v_.word(noun).lemma)) return 0;
+      const std::string& cls = lex_.noun_classes[nc->index];
+      return cls == "populated" ? 't' : cls == "territory" ? 'a' : 0;
+    };
+    if (word.deprel == "nmod" && head >= 0 && v_.CaseOf(w) == "of" &&
+        v_.word(head).upos == "NOUN") {
+      kind = kind_of(head);
+    }
+    if (before_place_noun) {
+      const Span whole = v_.SpanOf(first, head);
+      std::string whole_name = text_.substr(whole.begin, whole.size());
+      if (!gazetteer_->Find(whole_name).empty()) {
+        geo::ToponymCandidate& t = out->emplace_back();
+        t.text = std::move(whole_name);
+        t.span = whole;
+        t.locative = true;
+        continue;
+      }
+      if (IsRoadNoun(v_.word(head).lemma) &&
+          name.find('-') != std::string::npos) {
+        AddRoadParts(span, out);
+        continue;
+      }
+      kind = kind_of(head);
+    }
+    std::vector<geo::Place> found = gazetteer_->Find(name);
+    // "North Texas", "Northeast Georgia": a part of a place the
+    // gazetteer knows, placed as the whole it is part of.
+    std::string lookup;
+    if (found.empty() && first < last && IsCompassWord(v_.word(first).form)) {
+      const Span rest = v_.SpanOf(first + 1, last);
+      lookup = text_.substr(rest.begin, rest.size());
+      found = gazetteer_->Find(lookup);
+      if (!NamesArea(found)) found.clear();
+      if (!found.empty()) kind = 'a';
+    }
+    // "Texas-based", "Kherson-born": the place before the hyphen, which
+    // says whose or from where rather than where.
+    bool hyphen_prefix = false;
+    if (found.empty() && first == last) {
+      const size_t hyphen = name.find('-');
+      if (hyphen != std::string::npos && hyphen > 0 &&
+          hyphen + 1 < name.size() && name[hyphen + 1] >= 'a' &&
+          name[hyphen + 1] <= 'z') {
+        std::vector<geo::Place> before =
+            gazetteer_->Find(name.substr(0, hyphen));
+        if (!before.empty()) {
+          name.resize(hyphen);
+          span.end = span.begin + static_cast<uint32_t>(hyphen);
+          found = std::move(before);
+          hyphen_prefix = true;
+        }
+      }
+    }
+    // "Egyptian-US relations", "the Arab-Israeli conflict": the
+    // countries a hyphenated word joins, each by its name or adjective.
+    if (found.empty() && first == last && name.find('-') != std::string::npos) {
+      uint32_t begin = span.begin;
+      for (uint32_t k = span.begin; k <= span.end; ++k) {
+        if (k < span.end && text_[k] != '-') continue;
+        std::string part = text_.substr(begin, k - begin);
+        if (part.size() >= 2 && NamesArea(gazetteer_->Find(part)) &&
+            part.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 0) {
+          geo::ToponymCandidate& t = out->emplace_back();
+          t.text = std::move(part);
+          t.span = Span{begin, k};
+          t.adjectival = true;
+        }
+        begin = k + 1;
+      }
+      continue;
+    }
+    if (found.empty()) continue;
+    // Abbreviations, acronyms and initials ("Maj.", "U.N.", "GBI"),
+    // unless a country's ("U.S.", "USA") or a state's ("Tenn.", "NSW").
+    if (((first == last && name.find('.') != std::string::npos) ||
+         name.size() < 3 || (name.size() <= 4 && AllCapitals(name))) &&
+        v_.MatchAt(w, EntryKind::kCountryName) == nullptr &&
+        !NamesArea(found)) {
+      continue;
+    }
+    bool area = NamesArea(found), prominent = false;
+    for (const geo::Place& p : found) {
+      area |= p.feature == "PCLI" || p.feature == "ADM1";
+      // "Africa", "the Pacific", "Darfur" by their own names.
+      area |= !p.alternate &&
+              (p.feature == "CONT" || p.feature == "OCN" ||
+               p.feature == "SEA" || p.feature == "GULF" ||
+               p.feature == "RGN" || p.feature == "TRR" || p.feature == "ISL");
+      prominent |= p.feature == "PPLC" || p.population >= 100000;
+    }
+    // "in Asia, Europe and Africa": a conjunct of a place takes its
+    // preposition ("from the European Union and the United States" is
+    // not about places).
+    std::string prep = v_.CaseOf(w);
+    if (prep.empty() && word.deprel == "conj" && word.head >= 0) {
+      const Span h = v_.word(word.head).span;
+      const bool head_is_place =
+          std::any_of(out->begin(), out->end(), [&](const auto& t) {
+            return t.span.begin <= h.begin && h.end <= t.span.end;
+          });
+      if (head_is_place) prep = v_.CaseOf(word.head);
+    }
+    const bool locative =
+        in_list_of_places || prep == "in" || prep == "near" || prep == "at" ||
+        prep == "from" || prep == "to" || prep == "into" || prep == "outside" ||
+        prep == "across" || prep == "throughout" || prep == "toward" ||
+        prep == "towards" || prep == "around" || prep == "inside" ||
+        prep == "over" || prep == "through" || prep == "via" ||
+        prep == "beyond" || prep == "within" || prep == "along" ||
+        prep == "between" || prep == "outside of" || prep == "out of" ||
+        (prep == "of" && word.head >= 0 &&
+         (v_.MatchAt(word.head, EntryKind::kNounClass) != nullptr ||
+          IsPlaceOfNoun(v_.word(word.head).lemma)));
+    // "shelled Khankendi", "captured Bakhmut": the object of a verb of
+    // acting on a place.
+    const bool object_place = word.deprel == "obj" && head >= 0 &&
+                              v_.word(head).upos == "VERB" &&
+                              IsPlaceVerb(v_.word(head).lemma);
+    const bool acting = word.deprel == "nsubj" && word.subtype != "pass";
+    // "TORRINGTON — City Council approved ...", "BEIRUT: The body of
+    // ...": a dateline where the text layer saw none (after a headline).
+    const bool dateline_like =
+        first == 0 && AllCapitals(name) && dash_or_colon(last + 1);
+    // "CHARLESTON, W.Va.", "Paris, Texas": a town with its state or
+    // country after a comma.
+    const bool with_parent =
+        last + 2 < n && v_.word(last + 1).form == "," &&
+        capitalised(last + 2) &&
+        NamesArea(gazetteer_->Find(v_.word(last + 2).form));
+    // A capitalised common noun alone ("City", "North") is a place only
+    // where its position says so; "Mexico City" is a name.
+    if (first == last && !in_list_of_places && !hyphen_prefix &&
+        (word.upos != "PROPN" || IsCompassWord(name))) {
+      area = prominent = false;
+    }
+    if (!(area || with_parent || dateline_like || kind != 0 || object_place ||
+          (!acting && (locative || prominent)))) {
+      continue;
+    }
+    geo::ToponymCandidate& t = out->emplace_back();
+    t.text = std::move(name);
+    t.span = span;
+    t.kind = kind;
+    t.lookup = std::move(lookup);
+    t.adjectival = hyphen_prefix;
+    t.locative = locative || before_place_noun || kind != 0 || object_place ||
+                 with_parent;
+  }
+  // A country or a state named inside another name ("the U.S. House",
+  // "the Texas Department of Transportation") or after a town ("Paris,
+  // Tenn."): still a place named. Not one word of a person's name
+  // ("Jordan Peterson"), nor a word of a longer place's name.
+  for (int w : deferred) {
+    const WordView& word = v_.word(w);
+    if (word.deprel == "flat" && !(w > 0 && v_.word(w - 1).form == ",")) {
+      continue;
+    }
+    int first = w;
+    for (int c : word.children) {
+      const std::string_view rel = v_.word(c).deprel;
+      if ((rel == "compound" || rel == "flat") && c == first - 1 &&
+          capitalised(c)) {
+        first = c;
+      }
+    }
+    // A word for a kind of place inside a name ("the City Council") is
+    // not the place some division is named ("City" of London).
+    if (first == w &&
+        (IsKindOfPlaceWord(word.form) || IsCompassWord(word.form))) {
+      continue;
+    }
+    const Span span = v_.SpanOf(first, w);
+    const bool overlaps =
+        std::any_of(out->begin(), out->end(), [&](const auto& t) {
+          return t.span.begin < span.end && span.begin < t.span.end;
+        });
+    if (overlaps) continue;
+    std::string name = text_.substr(span.begin, span.size());
+    const std::vector<geo::Place> found = gazetteer_->Find(name);
+    // A town naming a local body after it ("the Gainesville Police",
+    // "the New London City Council"): the town, by its own name.
+    const bool local_body =
+        word.head >= 0 && IsLocalBodyWord(v_.word(word.head).form) &&
+        std::any_of(found.begin(), found.end(), [](const geo::Place& p) {
+          return !p.alternate && p.feature.substr(0, 3) == "PPL";
+        });
+    if (!NamesArea(found) && !local_body) continue;
+    out->push_back({std::move(name), span});
+  }
+  std::sort(out->begin(), out->end(), [](const auto& a, const auto& b) {
+    return a.span.begin < b.span.begin;
+  });
+}
+
+bool ToponymDetector::NamesArea(const std::vector<geo::Place>& found) {
+  return std::any_of(found.begin(), found.end(), [](const geo::Place& p) {
+    return !p.alternate &&
+           (p.feature == "PCLI" || p.feature == "ADM1" ||
+            (p.feature == "ADM2" && p.name.find(' ') != std::string::npos));
+  });
+}
+
+// Nouns whose "of" names a place: a part or side of it, its people
+// ("east of Rock Hill", "the outskirts of Kherson", "residents of
+// Gaza").
+bool ToponymDetector::IsPlaceOfNoun(std::string_view lemma) {
+  static constexpr std::string_view kNouns[] = {
+      "north",      "south",     "east",      "west",       "northeast",
+      "northwest",  "southeast", "southwest", "outskirts",  "suburb",
+      "edge",       "centre",    "center",    "heart",      "downtown",
+      "vicinity",   "environs",  "part",      "resident",   "mayor",
+      "governor",   "citizen",   "people",    "population", "inhabitant",
+      "streets",    "street",    "outside",   "north-east", "south-east",
+      "north-west", "south-west"};
+  return std::find(std::begin(kNouns), std::end(kNouns), lemma) !=
+         std::end(kNouns);
+}
+
+// The words for a road, a route or a line between places.
+bool ToponymDetector::IsRoadNoun(std::string_view lemma) {
+  return lemma == "highway" || lemma == "road" || lemma == "motorway" ||
+         lemma == "route" || lemma == "railway" || lemma == "railroad" ||
+         lemma == "expressway" || lemma == "freeway" || lemma == "corridor" ||
+         lemma == "pipeline" || lemma == "line" || lemma == "track";
+}
+
+// Verbs whose object is often a place: attacking, taking, holding,
+// entering or leaving it ("shelled Khankendi", "left Baku").
+bool ToponymDetector::IsPlaceVerb(std::string_view lemma) {
+  static constexpr std::string_view kVerbs[] = {
+      "shell",    "bomb",    "strike",  "hit",      "attack",   "raid",
+      "storm",    "capture", "seize",   "take",     "retake",   "recapture",
+      "liberate", "occupy",  "besiege", "encircle", "surround", "blockade",
+      "enter",    "leave",   "reach",   "evacuate", "flee",     "cross",
+      "control",  "hold",    "overrun", "invade",   "annex",    "visit",
+      "target",   "pound",   "bombard", "shoot",    "rocket",   "abandon"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), lemma) !=
+         std::end(kVerbs);
+}
+
+// "the Ahmedbeyli-Fizuli-Shusha highway": each place the road joins, as
+// a part of one road.
+void ToponymDetector::AddRoadParts(
+    Span span, std::vector<geo::ToponymCandidate>* out) const {
+  const int road = ++road_count_;
+  uint32_t begin = span.begin;
+  for (uint32_t i = span.begin; i <= span.end; ++i) {
+    if (i < span.end && text_[i] != '-') continue;
+    if (i > begin) {
+      geo::ToponymCandidate& t = out->emplace_back();
+      t.span = Span{begin, i};
+      t.text = text_.substr(begin, i - begin);
+      t.road = road;
+      t.locative = true;
+    }
+    begin = i + 1;
+  }
+}
+
+// Words of the names of a town's own bodies and services, which take
+// the town's name ("Gainesville Police", "Athens City Council").
+bool ToponymDetector::IsLocalBodyWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "Police",   "Sheriff",   "City",       "Council", "Mayor",   "Fire",
+      "Township", "Municipal", "Courthouse", "Library", "Airport", "Chamber",
+      "Harbor",   "Harbour",   "Port",       "Station", "Borough", "Town",
+      "Village",  "Metro",     "Transit",    "Zoo"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+bool ToponymDetector::IsKindOfPlaceWord(std::string_view w) {
+  return w == "City" || w == "County" || w == "State" || w == "Province" ||
+         w == "District" || w == "Region" || w == "Capital" || w == "Town" ||
+         w == "Village" || w == "Republic" || w == "Kingdom" || w == "Union" ||
+         w == "Federal" || w == "National" || w == "Metro" || w == "Township";
+}
+
+bool ToponymDetector::IsCompassWord(std::string_view w) {
+  return w == "North" || w == "South" || w == "East" || w == "West" ||
+         w == "Northeast" || w == "Northwest" || w == "Southeast" ||
+         w == "Southwest" || w == "Northern" || w == "Southern" ||
+         w == "Eastern" || w == "Western" || w == "Central" || w == "Upper" ||
+         w == "Lower" || w == "Greater";
+}
+
+bool ToponymDetector::AllCapitals(std::string_view s) {
+  return std::none_of(s.begin(), s.end(),
+                      [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+}  // namespace sitrep::extract
