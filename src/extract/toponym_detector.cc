@@ -124,6 +124,18 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         }
       }
     }
+    // Whether the gazetteer knows words a..b as a name.
+    auto known = [&](int a, int b) {
+      const Span longer = v_.SpanOf(a, b);
+      return !gazetteer_->Find(text_.substr(longer.begin, longer.size()))
+                  .empty();
+    };
+    // Takes words up to `end` into the name.
+    auto extend_to = [&](int end) {
+      for (int k = last + 1; k <= end; ++k)
+        taken[static_cast<size_t>(k)] = true;
+      last = end;
+    };
     // "Democratic Republic of the Congo", "Sea of Azov": a name going on
     // with "of" and a capitalised name, when the gazetteer knows the
     // whole.
@@ -133,14 +145,7 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         continue;
       }
       const int end = v_.Phrase(c).back();
-      const Span longer = v_.SpanOf(first, end);
-      if (!gazetteer_->Find(text_.substr(longer.begin, longer.size()))
-               .empty()) {
-        for (int k = last + 1; k <= end; ++k) {
-          taken[static_cast<size_t>(k)] = true;
-        }
-        last = end;
-      }
+      if (known(first, end)) extend_to(end);
     }
     // "Mexico City" with "City" hung elsewhere by the parser: the
     // capitalised names right after, when the gazetteer knows the whole.
@@ -149,14 +154,7 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
           taken[static_cast<size_t>(end)]) {
         break;
       }
-      const Span longer = v_.SpanOf(first, end);
-      if (!gazetteer_->Find(text_.substr(longer.begin, longer.size()))
-               .empty()) {
-        for (int k = last + 1; k <= end; ++k) {
-          taken[static_cast<size_t>(k)] = true;
-        }
-        last = end;
-      }
+      if (known(first, end)) extend_to(end);
     }
     // "New Mexico" with "New" hung elsewhere: the capitalised words right
     // before, likewise.
@@ -166,17 +164,13 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
           (begin == 0 && v_.word(begin).upos == "DET")) {
         break;
       }
-      const Span longer = v_.SpanOf(begin, last);
       const Span before = v_.word(begin).span;
       const bool found_already =
           std::any_of(out->begin(), out->end(), [&](const auto& t) {
             return t.span.begin < before.end && before.begin < t.span.end;
           });
       if (found_already) break;
-      if (!gazetteer_->Find(text_.substr(longer.begin, longer.size()))
-               .empty()) {
-        first = begin;
-      }
+      if (known(begin, last)) first = begin;
     }
     // "Valle del Cauca", "Rio de Janeiro", "Ras al Khaimah": a name
     // going on after a lower-case particle, when the gazetteer knows the
@@ -191,13 +185,8 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         break;
       }
       if (!capitalised(end)) continue;
-      const Span longer = v_.SpanOf(first, end);
-      if (!gazetteer_->Find(text_.substr(longer.begin, longer.size()))
-               .empty()) {
-        for (int k = last + 1; k <= end; ++k) {
-          taken[static_cast<size_t>(k)] = true;
-        }
-        last = end;
+      if (known(first, end)) {
+        extend_to(end);
         break;
       }
     }
