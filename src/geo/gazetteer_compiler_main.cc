@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "common/strings.h"
+#include "common/tsv.h"
 #include "geo/gazetteer.h"
 #include "geo/geonames_areas.h"
 #include "geo/natural_earth.h"
@@ -28,58 +29,53 @@ namespace {
 // feature, source. Returns the number of problems reported.
 int ReadSupplement(const std::string& path,
                    sitrep::geo::GazetteerBuilder* builder) {
-  std::ifstream in(path);
-  if (!in) {
-    std::fprintf(stderr, "%s: cannot open\n", path.c_str());
-    return 1;
-  }
-  int problems = 0, line_no = 0;
-  bool header = true;
-  std::string line;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    std::vector<std::string> f;
-    for (std::string_view x : sitrep::Split(line, '\t')) f.emplace_back(x);
-    char* end = nullptr;
-    sitrep::geo::GazetteerBuilder::Entry e;
-    // A continent, an ocean or sea, or a region or an island across
-    // borders lies in no one country.
-    const bool international =
-        f.size() == 8 && (f[6] == "CONT" || f[6] == "OCN" || f[6] == "SEA" ||
-                          f[6] == "GULF" || f[6] == "RGN" || f[6] == "ISL");
-    if (f.size() != 8 || f[0].empty() ||
-        !(f[4].size() == 2 || (f[4].empty() && international)) ||
-        f[7].empty()) {
-      std::fprintf(stderr,
-                   "%s:%d: expected 8 columns with a name, an alpha-2 "
-                   "country (empty only for a continent, sea or region) and "
-                   "a source\n",
-                   path.c_str(), line_no);
-      ++problems;
-      continue;
-    }
-    e.name = f[0];
-    for (std::string_view o : sitrep::Split(f[1], '|')) {
-      if (!o.empty()) e.other_names.emplace_back(o);
-    }
-    e.lat = std::strtod(f[2].c_str(), &end);
-    const bool lat_ok = end != f[2].c_str() && e.lat >= -90 && e.lat <= 90;
-    e.lon = std::strtod(f[3].c_str(), &end);
-    const bool lon_ok = end != f[3].c_str() && e.lon >= -180 && e.lon <= 180;
-    if (!lat_ok || !lon_ok) {
-      std::fprintf(stderr, "%s:%d: bad coordinates\n", path.c_str(), line_no);
-      ++problems;
-      continue;
-    }
-    e.country = f[4];
-    e.admin1 = f[5];
-    e.feature = f[6];
-    builder->Add(std::move(e));
+  int problems = 0;
+  const absl::Status read = sitrep::ForEachTsvRow(
+      path, [&](int line_no, const std::vector<std::string_view>& fields) {
+        std::vector<std::string> f(fields.begin(), fields.end());
+        char* end = nullptr;
+        sitrep::geo::GazetteerBuilder::Entry e;
+        // A continent, an ocean or sea, or a region or an island across
+        // borders lies in no one country.
+        const bool international =
+            f.size() == 8 &&
+            (f[6] == "CONT" || f[6] == "OCN" || f[6] == "SEA" ||
+             f[6] == "GULF" || f[6] == "RGN" || f[6] == "ISL");
+        if (f.size() != 8 || f[0].empty() ||
+            !(f[4].size() == 2 || (f[4].empty() && international)) ||
+            f[7].empty()) {
+          std::fprintf(stderr,
+                       "%s:%d: expected 8 columns with a name, an alpha-2 "
+                       "country (empty only for a continent, sea or region) "
+                       "and a source\n",
+                       path.c_str(), line_no);
+          ++problems;
+          return absl::OkStatus();
+        }
+        e.name = f[0];
+        for (std::string_view o : sitrep::Split(f[1], '|')) {
+          if (!o.empty()) e.other_names.emplace_back(o);
+        }
+        e.lat = std::strtod(f[2].c_str(), &end);
+        const bool lat_ok = end != f[2].c_str() && e.lat >= -90 && e.lat <= 90;
+        e.lon = std::strtod(f[3].c_str(), &end);
+        const bool lon_ok =
+            end != f[3].c_str() && e.lon >= -180 && e.lon <= 180;
+        if (!lat_ok || !lon_ok) {
+          std::fprintf(stderr, "%s:%d: bad coordinates\n", path.c_str(),
+                       line_no);
+          ++problems;
+          return absl::OkStatus();
+        }
+        e.country = f[4];
+        e.admin1 = f[5];
+        e.feature = f[6];
+        builder->Add(std::move(e));
+        return absl::OkStatus();
+      });
+  if (!read.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(read.message()).c_str());
+    return problems + 1;
   }
   return problems;
 }

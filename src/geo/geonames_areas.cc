@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "common/strings.h"
+#include "common/tsv.h"
 #include "nlohmann/json.hpp"
 
 namespace sitrep::geo {
@@ -139,8 +140,6 @@ absl::Status UseGeoNamesCountryRecords(const std::string& path,
 
 absl::Status AddAdmin1Abbreviations(const std::string& path,
                                     GazetteerBuilder* builder, size_t* added) {
-  std::ifstream in(path);
-  if (!in) return absl::NotFoundError(path + ": cannot open");
   absl::flat_hash_map<std::string, GazetteerBuilder::Entry*> divisions;
   for (GazetteerBuilder::Entry& e : builder->entries()) {
     if (e.feature != "ADM1") continue;
@@ -153,17 +152,8 @@ absl::Status AddAdmin1Abbreviations(const std::string& path,
     };
     if (d == nullptr || weight(&e) > weight(d)) d = &e;
   }
-  std::string line;
-  int line_no = 0;
-  bool header = true;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    const std::vector<std::string_view> f = Split(line, '\t');
+  return ForEachTsvRow(path, [&](int line_no,
+                                 const std::vector<std::string_view>& f) {
     if (f.size() != 4 || f[0].size() != 2 || f[1].empty() || f[2].empty() ||
         f[3].empty()) {
       return absl::InvalidArgumentError(
@@ -188,8 +178,8 @@ absl::Status AddAdmin1Abbreviations(const std::string& path,
       }
       ++*added;
     }
-  }
-  return absl::OkStatus();
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace sitrep::geo

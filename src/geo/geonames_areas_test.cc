@@ -96,6 +96,9 @@ TEST(GeoNamesAreasTest, AbbreviationsBelongToTheirDivision) {
       &b, &added);
   EXPECT_FALSE(unknown.ok());
   EXPECT_NE(std::string(unknown.message()).find(":2:"), std::string::npos);
+  EXPECT_EQ(AddAdmin1Abbreviations("/nonexistent/abbreviations.tsv", &b, &added)
+                .code(),
+            absl::StatusCode::kNotFound);
   EXPECT_FALSE(AddAdmin1Abbreviations(
                    Write("abbreviations_short.tsv",
                          "country\tadmin1\tabbreviations\tsource\nUS\tKY\n"),

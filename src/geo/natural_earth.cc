@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "common/strings.h"
+#include "common/tsv.h"
 #include "geo/name_key.h"
 #include "geo/toponyms.h"
 #include "nlohmann/json.hpp"
@@ -171,26 +172,19 @@ absl::Status AddCountries(const std::string& countries_dir,
   // Alpha-3 code -> the lexicon's names for the country.
   absl::flat_hash_map<std::string, std::vector<std::string>> lexicon_names;
   if (!lexicon_countries.empty()) {
-    std::ifstream in(lexicon_countries);
-    if (!in) return absl::NotFoundError(lexicon_countries + ": cannot open");
-    std::string line;
-    bool header = true;
-    while (std::getline(in, line)) {
-      if (line.empty() || line[0] == '#') continue;
-      if (header) {
-        header = false;
-        continue;
-      }
-      const std::vector<std::string_view> f = Split(line, '\t');
-      if (f.size() < 5) continue;
-      std::vector<std::string>& names = lexicon_names[std::string(f[0])];
-      names.emplace_back(f[2]);
-      for (size_t col : {3, 4}) {
-        for (std::string_view n : Split(f[col], '|')) {
-          if (!n.empty()) names.emplace_back(n);
-        }
-      }
-    }
+    absl::Status read = ForEachTsvRow(
+        lexicon_countries, [&](int, const std::vector<std::string_view>& f) {
+          if (f.size() < 5) return absl::OkStatus();
+          std::vector<std::string>& names = lexicon_names[std::string(f[0])];
+          names.emplace_back(f[2]);
+          for (size_t col : {3, 4}) {
+            for (std::string_view n : Split(f[col], '|')) {
+              if (!n.empty()) names.emplace_back(n);
+            }
+          }
+          return absl::OkStatus();
+        });
+    if (!read.ok()) return read;
   }
   // Names a division or region of the country already owns ("England",
   // "Scotland" in the supplement): the lexicon's use of them for the
