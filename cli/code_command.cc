@@ -31,6 +31,7 @@ struct CodeOptions {
   std::string format = "jsonl";
   std::string model;
   std::string lexicon;
+  std::string homes;  // sitrep homes' table; empty: none
   int threads = 1;
 };
 
@@ -309,7 +310,7 @@ class BatchCoder {
 
 int RunCode(const CodeOptions& options) {
   const std::unique_ptr<EventCoder> coder =
-      LoadEventCoder(options.model, options.lexicon);
+      LoadEventCoder(options.model, options.lexicon, options.homes);
   if (coder == nullptr) return kExitUsage;
   OutputFile out;
   if (!out.Open(options.output)) return kExitUsage;
@@ -356,6 +357,11 @@ Runner RegisterCode(CLI::App& app) {
   cmd->add_option("--lexicon", options->lexicon,
                   "compiled lexicon (default: $SITREP_LEXICON, else "
                   "en.lexicon beside the sitrep binary)");
+  cmd->add_option("--homes", options->homes,
+                  "where sources are at home (the table `sitrep homes` "
+                  "writes): an ambiguous place in a source's report is read "
+                  "as its readers would")
+      ->check(CLI::ExistingFile);
   return [cmd, options] {
     if (cmd->parsed()) return RunCode(*options);
     return kExitUsage;

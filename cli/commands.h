@@ -19,6 +19,7 @@ Runner RegisterParse(CLI::App& app);
 Runner RegisterCode(CLI::App& app);
 Runner RegisterTrainParser(CLI::App& app);
 Runner RegisterPlaces(CLI::App& app);
+Runner RegisterHomes(CLI::App& app);
 
 }  // namespace sitrep::cli
 

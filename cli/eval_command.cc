@@ -208,33 +208,52 @@ struct EvalGeoOptions {
   std::string lexicon;
 };
 
+void PrintGeoScores(const GeoScores& s) {
+  auto pct = [](size_t a, size_t b) {
+    return b == 0 ? 0.0 : 100.0 * static_cast<double>(a) / b;
+  };
+  std::vector<double> errors = s.errors_km;
+  std::sort(errors.begin(), errors.end());
+  const double median = errors.empty() ? 0 : errors[errors.size() / 2];
+  std::printf("accuracy@161km  %6.2f  (%zu of all gold toponyms)\n",
+              pct(s.correct, s.gold), s.correct);
+  std::printf(
+      "detected        %6.2f  (%zu; of these within 161 km: %.2f, "
+      "median error %.0f km)\n",
+      pct(s.detected, s.gold), s.detected, pct(s.correct, s.detected), median);
+  std::printf("places          %zu, on a gold toponym %.2f\n", s.places,
+              pct(s.places_on_gold, s.places));
+}
+
 int RunEvalGeo(const EvalGeoOptions& options) {
-  const std::unique_ptr<EventCoder> coder =
-      LoadEventCoder(options.model, options.lexicon);
-  if (coder == nullptr) return kExitUsage;
+  EventCoderOptions coder_options;
+  coder_options.parser_model =
+      options.model.empty() ? DefaultParserModelPath() : options.model;
+  coder_options.lexicon =
+      options.lexicon.empty() ? DefaultLexiconPath() : options.lexicon;
+  coder_options.gazetteer = DefaultGazetteerPath();
   const auto start = std::chrono::steady_clock::now();
-  StatusOr<GeoScores> s = EvaluateGeo(options.path, *coder);
+  StatusOr<GeoEvaluation> s = EvaluateGeo(options.path, coder_options);
   if (!s.ok()) {
     std::fprintf(stderr, "sitrep: %s\n", s.status().message().c_str());
     return kExitUsage;
   }
-  auto pct = [](size_t a, size_t b) {
-    return b == 0 ? 0.0 : 100.0 * static_cast<double>(a) / b;
-  };
-  std::vector<double> errors = s->errors_km;
-  std::sort(errors.begin(), errors.end());
-  const double median = errors.empty() ? 0 : errors[errors.size() / 2];
   std::printf("geoparsing: %zu articles, %zu gold toponyms with coordinates\n",
-              s->articles, s->gold);
-  std::printf("accuracy@161km  %6.2f  (%zu of all gold toponyms)\n",
-              pct(s->correct, s->gold), s->correct);
-  std::printf(
-      "detected        %6.2f  (%zu; of these within 161 km: %.2f, "
-      "median error %.0f km)\n",
-      pct(s->detected, s->gold), s->detected, pct(s->correct, s->detected),
-      median);
-  std::printf("places          %zu, on a gold toponym %.2f\n", s->places,
-              pct(s->places_on_gold, s->places));
+              s->alone.articles, s->alone.gold);
+  if (s->with_homes.articles == 0) {
+    std::printf("(no publisher names enough of its own places to be placed)\n");
+    PrintGeoScores(s->alone);
+  } else {
+    size_t sources = 0;
+    for (const SourceHome& h : s->homes) sources += h.documents;
+    std::printf(
+        "with the homes of %zu publishers, learned from %zu of the articles "
+        "(sitrep homes)\n",
+        s->homes.size(), sources);
+    PrintGeoScores(s->with_homes);
+    std::printf("each article read alone\n");
+    PrintGeoScores(s->alone);
+  }
   std::fprintf(
       stderr, "%.1f s\n",
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   runners["code"] = RegisterCode(app);
   runners["train-parser"] = RegisterTrainParser(app);
   runners["places"] = RegisterPlaces(app);
+  runners["homes"] = RegisterHomes(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

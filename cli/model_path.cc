@@ -50,11 +50,20 @@ std::string DefaultGazetteerPath() {
 }
 
 std::unique_ptr<EventCoder> LoadEventCoder(const std::string& model,
-                                           const std::string& lexicon) {
+                                           const std::string& lexicon,
+                                           const std::string& homes) {
   EventCoderOptions options;
   options.parser_model = model.empty() ? DefaultParserModelPath() : model;
   options.lexicon = lexicon.empty() ? DefaultLexiconPath() : lexicon;
   options.gazetteer = DefaultGazetteerPath();
+  if (!homes.empty()) {
+    StatusOr<std::vector<SourceHome>> h = ReadSourceHomes(homes);
+    if (!h.ok()) {
+      std::fprintf(stderr, "sitrep: %s\n", h.status().message().c_str());
+      return nullptr;
+    }
+    options.source_homes = std::move(h).value();
+  }
   StatusOr<std::unique_ptr<EventCoder>> coder = EventCoder::Create(options);
   if (!coder.ok()) {
     std::fprintf(stderr, "sitrep: %s\n", coder.status().message().c_str());

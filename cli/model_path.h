@@ -27,10 +27,12 @@ std::string DefaultLexiconPath();
 // runs without one.
 std::string DefaultGazetteerPath();
 
-// The event coder with the given model and lexicon (empty: the defaults);
-// nullptr after printing why on standard error.
+// The event coder with the given model and lexicon (empty: the defaults)
+// and the homes file of `sitrep homes` (empty: none); nullptr after
+// printing why on standard error.
 std::unique_ptr<EventCoder> LoadEventCoder(const std::string& model,
-                                           const std::string& lexicon);
+                                           const std::string& lexicon,
+                                           const std::string& homes = "");
 
 }  // namespace sitrep::cli
 

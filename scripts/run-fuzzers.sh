@@ -8,7 +8,8 @@ seconds=${1:-60}
 cd "$(dirname "$0")/.."
 out=build-fuzz/fuzz-artifacts
 mkdir -p "$out"
-for target in jsonl_reader text_analyzer conllu_reader parser model_file code gazetteer_index date_expressions; do
+for target in jsonl_reader text_analyzer conllu_reader parser model_file code gazetteer_index \
+    date_expressions source_homes; do
   bin=build-fuzz/fuzz/${target}_fuzzer
   work=$(mktemp -d)
   cp -r fuzz/corpus/"$target"/. "$work"/

@@ -182,5 +182,52 @@ TEST(CliPlacesTest, ListsWhatANameMayMean) {
   EXPECT_NE(bad.err.find("/nonexistent.idx"), std::string::npos) << bad.err;
 }
 
+TEST(CliHomesTest, ASourcesHomeIsLearnedAndUsed) {
+  // Reports of a paper in Ohio, written for this test: it names Ohio's
+  // towns and never writes "Ohio" after them.
+  const std::string reports = Temporary(
+      "homes_in.jsonl",
+      R"({"id":"1","source":"Dublin Weekly","text":"The council met in Dublin on Monday. Residents of Columbus and Worthington spoke."})"
+      "\n"
+      R"({"id":"2","source":"Dublin Weekly","text":"A fire destroyed a barn near Hilliard. Crews from Dublin and Powell helped."})"
+      "\n"
+      R"({"id":"3","source":"Dublin Weekly","text":"Schools in Westerville and Delaware closed in Ohio after the storm."})"
+      "\n"
+      R"({"id":"4","text":"A report without a source, from Dublin."})"
+      "\n");
+  const RunResult learned = RunCommand({SitrepBinary(), "homes", reports});
+  ASSERT_EQ(learned.exit_code, 0) << learned.err;
+  EXPECT_EQ(learned.out.rfind("source\tcountry\tadmin1\tdocuments\tshare\n", 0),
+            0u)
+      << learned.out;
+  EXPECT_NE(learned.out.find("Dublin Weekly\tUSA\tOH\t3\t"), std::string::npos)
+      << learned.out;
+  const std::string homes = Temporary("homes.tsv", learned.out);
+  const std::string report = Temporary(
+      "homes_report.jsonl",
+      R"({"id":"5","source":"Dublin Weekly","text":"The Dublin city council met in Dublin on Monday."})"
+      "\n");
+  auto first_country = [](const RunResult& r) {
+    const std::vector<nlohmann::json> docs = ParseJsonLines(r.out);
+    if (docs.size() != 1 || docs[0]["places"].empty()) return std::string();
+    return docs[0]["places"][0]["country"].get<std::string>();
+  };
+  // Read alone, Ireland's capital; read as the paper's readers would, the
+  // Dublin in Ohio.
+  const RunResult alone = RunCommand({SitrepBinary(), "code", report});
+  EXPECT_EQ(first_country(alone), "IRL") << alone.out;
+  const RunResult at_home =
+      RunCommand({SitrepBinary(), "code", "--homes", homes, report});
+  EXPECT_EQ(first_country(at_home), "USA") << at_home.out;
+  // A homes file that is not one is refused, naming the line.
+  const std::string bad =
+      Temporary("homes_bad.tsv", "source\tcountry\tadmin1\nx\tOhio\t\n");
+  const RunResult refused =
+      RunCommand({SitrepBinary(), "code", "--homes", bad, report});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("homes_bad.tsv:2"), std::string::npos)
+      << refused.err;
+}
+
 }  // namespace
 }  // namespace sitrep::e2e

@@ -122,11 +122,11 @@ StatusOr<Muc4Scores> EvaluateMuc4(const std::string& messages_path,
                                   const EventCoder& coder);
 
 // Geoparsing corpora (LGL: <article><text> with <toponyms><toponym> start,
-// end, phrase and <gaztag> lat/lon; GeoVirus: <article><text> with
-// <locations><location> name, start, end, lat, lon; offsets count
-// characters): each gold toponym with coordinates is detected when a
-// resolved place of the document overlaps its span, and correct when that
-// place lies within 161 km (100 miles) of the gold point.
+// end, phrase and <gaztag> lat/lon, and the publisher's <domain>;
+// GeoVirus: <article><text> with <locations><location> name, start, end,
+// lat, lon; offsets count characters): each gold toponym with coordinates
+// is detected when a resolved place of the document overlaps its span, and
+// correct when that place lies within 161 km (100 miles) of the gold point.
 struct GeoScores {
   size_t articles = 0;
   size_t gold = 0;                // gold toponyms with coordinates
@@ -137,8 +137,19 @@ struct GeoScores {
   std::vector<double> errors_km;  // of the detected ones
 };
 
-StatusOr<GeoScores> EvaluateGeo(const std::string& path,
-                                const EventCoder& coder);
+// The corpus coded twice: each article read alone, then with the homes of
+// its publishers (sitrep/source_homes.h) learned from the first coding of
+// the whole corpus, the gold left unseen.
+struct GeoEvaluation {
+  GeoScores alone;
+  GeoScores with_homes;  // articles == 0 when no publisher got a home
+  std::vector<SourceHome> homes;
+};
+
+// `options` as for EventCoder::Create; its gazetteer is required and its
+// source_homes are replaced by the learned ones.
+StatusOr<GeoEvaluation> EvaluateGeo(const std::string& path,
+                                    const EventCoderOptions& options);
 
 }  // namespace sitrep
 

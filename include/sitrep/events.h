@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sitrep/document.h"
+#include "sitrep/source_homes.h"
 #include "sitrep/status.h"
 
 namespace sitrep {
@@ -169,6 +170,9 @@ struct EventCoderOptions {
   // Path of the gazetteer index (build/gazetteer.idx); empty: none, and
   // places named as parties keep no country beyond the lexicon's.
   std::string gazetteer;
+  // Where sources' readers live (sitrep/source_homes.h): an ambiguous
+  // place name in a report from one of them is read as its readers would.
+  std::vector<SourceHome> source_homes;
 };
 
 class EventCoder {

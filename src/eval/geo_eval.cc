@@ -7,6 +7,8 @@
 #include "eval/gold_readers.h"
 #include "pugixml.hpp"
 #include "sitrep/eval.h"
+#include "sitrep/places.h"
+#include "sitrep/source_homes.h"
 
 namespace sitrep {
 namespace {
@@ -50,10 +52,14 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
+GeoScores Score(const std::vector<Document>& docs,
+                const std::vector<std::vector<GoldToponym>>& gold,
+                const std::vector<CodedDocument>& coded);
+
 }  // namespace
 
-StatusOr<GeoScores> EvaluateGeo(const std::string& path,
-                                const EventCoder& coder) {
+StatusOr<GeoEvaluation> EvaluateGeo(const std::string& path,
+                                    const EventCoderOptions& options) {
   pugi::xml_document xml;
   const pugi::xml_parse_result parsed = xml.load_file(path.c_str());
   if (!parsed) {
@@ -73,6 +79,8 @@ StatusOr<GeoScores> EvaluateGeo(const std::string& path,
     if (d.id.empty()) d.id = "article-" + std::to_string(docs.size() + 1);
     d.text = article.child("text").text().as_string();
     if (d.text.empty()) continue;
+    // LGL names the publisher by its web domain.
+    d.source = article.child("domain").text().as_string();
     const std::vector<size_t> bytes = CharToByte(d.text);
     std::vector<GoldToponym> g;
     // LGL: toponyms/toponym with gaztag; GeoVirus: locations/location.
@@ -108,8 +116,41 @@ StatusOr<GeoScores> EvaluateGeo(const std::string& path,
     return Status(StatusCode::kInvalidArgument,
                   path + ": no <article> with a <text>");
   }
+  if (options.gazetteer.empty()) {
+    return Status(StatusCode::kInvalidArgument,
+                  "geoparsing needs the gazetteer index");
+  }
+  EventCoderOptions alone_options = options;
+  alone_options.source_homes.clear();
+  StatusOr<std::unique_ptr<EventCoder>> alone_coder =
+      EventCoder::Create(alone_options);
+  if (!alone_coder.ok()) return alone_coder.status();
   std::vector<CodedDocument> coded;
-  eval::CodeInBatches(coder, docs, &coded);
+  eval::CodeInBatches(**alone_coder, docs, &coded);
+  GeoEvaluation out;
+  out.alone = Score(docs, gold, coded);
+  StatusOr<std::unique_ptr<PlaceLookup>> places =
+      PlaceLookup::Open(options.gazetteer);
+  if (!places.ok()) return places.status();
+  SourceHomeLearner learner(**places);
+  for (size_t i = 0; i < docs.size(); ++i) learner.Observe(docs[i], coded[i]);
+  out.homes = learner.Homes();
+  if (out.homes.empty()) return out;
+  EventCoderOptions home_options = options;
+  home_options.source_homes = out.homes;
+  StatusOr<std::unique_ptr<EventCoder>> home_coder =
+      EventCoder::Create(home_options);
+  if (!home_coder.ok()) return home_coder.status();
+  eval::CodeInBatches(**home_coder, docs, &coded);
+  out.with_homes = Score(docs, gold, coded);
+  return out;
+}
+
+namespace {
+
+GeoScores Score(const std::vector<Document>& docs,
+                const std::vector<std::vector<GoldToponym>>& gold,
+                const std::vector<CodedDocument>& coded) {
   GeoScores scores;
   scores.articles = docs.size();
   for (size_t i = 0; i < docs.size(); ++i) {
@@ -137,5 +178,7 @@ StatusOr<GeoScores> EvaluateGeo(const std::string& path,
   }
   return scores;
 }
+
+}  // namespace
 
 }  // namespace sitrep

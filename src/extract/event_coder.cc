@@ -21,12 +21,13 @@ class EventCoderImpl : public EventCoder {
   EventCoderImpl(std::unique_ptr<TextAnalyzer> analyzer,
                  std::unique_ptr<Parser> parser,
                  std::unique_ptr<lexicon::Lexicon> lexicon,
-                 std::unique_ptr<geo::Gazetteer> gazetteer)
+                 std::unique_ptr<geo::Gazetteer> gazetteer,
+                 const std::vector<SourceHome>& homes)
       : analyzer_(std::move(analyzer)),
         parser_(std::move(parser)),
         lexicon_(std::move(lexicon)),
         gazetteer_(std::move(gazetteer)),
-        extractor_(*lexicon_, gazetteer_.get()) {}
+        extractor_(*lexicon_, gazetteer_.get(), homes) {}
 
   void Code(std::span<const Document> documents,
             std::span<CodedDocument> out) const override {
@@ -114,9 +115,9 @@ StatusOr<std::unique_ptr<EventCoder>> EventCoder::Create(
     if (!g.ok()) return ToPublicStatus(g.status());
     gazetteer = *std::move(g);
   }
-  return std::unique_ptr<EventCoder>(
-      new EventCoderImpl(std::move(analyzer).value(), std::move(parser).value(),
-                         *std::move(lexicon), std::move(gazetteer)));
+  return std::unique_ptr<EventCoder>(new EventCoderImpl(
+      std::move(analyzer).value(), std::move(parser).value(),
+      *std::move(lexicon), std::move(gazetteer), options.source_homes));
 }
 
 }  // namespace sitrep

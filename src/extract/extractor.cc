@@ -2725,6 +2725,16 @@ SentenceEvents Extractor::ExtractSentence(
       .Run();
 }
 
+Extractor::Extractor(const lexicon::Lexicon& lexicon,
+                     const geo::Gazetteer* gazetteer,
+                     const std::vector<SourceHome>& homes)
+    : lexicon_(lexicon), gazetteer_(gazetteer) {
+  for (const SourceHome& h : homes) {
+    geo::Home home{geo::CountryAlpha2(h.country), h.admin1};
+    if (!home.country.empty()) homes_[h.source] = std::move(home);
+  }
+}
+
 std::vector<PlaceMention> Extractor::ResolvePlaces(
     const Document& document, const AnalyzedText& analyzed,
     const std::vector<SentenceEvents>& sentences) const {
@@ -2753,8 +2763,12 @@ std::vector<PlaceMention> Extractor::ResolvePlaces(
     }
   }
   geo::AddRepeatedMentions(*gazetteer_, document.text, &found);
+  const geo::Home* home = nullptr;
+  if (auto h = homes_.find(document.source); h != homes_.end()) {
+    home = &h->second;
+  }
   std::vector<PlaceMention> places =
-      geo::ResolveToponyms(*gazetteer_, found, document.text);
+      geo::ResolveToponyms(*gazetteer_, found, document.text, home);
   for (PlaceMention& p : places) {
     p.dateline = p.span.begin < dateline.end && dateline.begin < p.span.end;
   }

@@ -7,8 +7,10 @@
 #define SITREP_EXTRACT_EXTRACTOR_H_
 
 #include <optional>
+#include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/time/civil_time.h"
 #include "extract/sentence_view.h"
 #include "geo/gazetteer.h"
@@ -42,9 +44,10 @@ struct SentenceEvents {
 
 class Extractor {
  public:
-  // `gazetteer` may be null.
-  Extractor(const lexicon::Lexicon& lexicon, const geo::Gazetteer* gazetteer)
-      : lexicon_(lexicon), gazetteer_(gazetteer) {}
+  // `gazetteer` may be null. `homes`: where sources are at home, by
+  // source name (sitrep/source_homes.h).
+  Extractor(const lexicon::Lexicon& lexicon, const geo::Gazetteer* gazetteer,
+            const std::vector<SourceHome>& homes = {});
 
   SentenceEvents ExtractSentence(const SentenceView& view, int sentence_index,
                                  const std::string& text,
@@ -80,6 +83,7 @@ class Extractor {
  private:
   const lexicon::Lexicon& lexicon_;
   const geo::Gazetteer* gazetteer_;
+  absl::flat_hash_map<std::string, geo::Home> homes_;
 };
 
 }  // namespace sitrep::extract

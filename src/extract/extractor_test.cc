@@ -421,6 +421,19 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
     if (n == "West Virginia") e.abbreviations = {"W.Va."};
     builder.Add(e);
   }
+  // Two countries whose long names differ by one possessive word.
+  for (auto [name, other, country] :
+       std::vector<std::tuple<const char*, const char*, const char*>>{
+           {"China", "People's Republic of China", "CN"},
+           {"Taiwan", "Republic of China", "TW"}}) {
+    geo::GazetteerBuilder::Entry e;
+    e.name = name;
+    e.other_names = {other};
+    e.own_names = 1;
+    e.country = country;
+    e.feature = "PCLI";
+    builder.Add(e);
+  }
   {
     std::ofstream out(index, std::ios::binary);
     out << builder.Build();
@@ -532,6 +545,8 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
             "Clarke County>Clarke County|Oconee>Oconee County");
   EXPECT_EQ(place_names("Officers of the Gainesville Police arrested him."),
             "Gainesville>Gainesville");
+  EXPECT_EQ(place_names("Flights to the People's Republic of China resumed."),
+            "People's Republic of China>China");
   // A capitalised word for a kind of place inside a name is none.
   EXPECT_EQ(place_names("The City Council met on Monday."), "");
 

@@ -172,6 +172,16 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
       if (found_already) break;
       if (known(begin, last)) first = begin;
     }
+    // "People's Republic of China": a name whose first word is a
+    // possessive, when the gazetteer knows the whole.
+    if (first >= 2) {
+      const std::string_view s = v_.word(first - 1).form;
+      if ((s == "'s" || s == "\u2019s") && capitalised(first - 2) &&
+          !taken[static_cast<size_t>(first - 2)] &&
+          !taken[static_cast<size_t>(first - 1)] && known(first - 2, last)) {
+        first -= 2;
+      }
+    }
     // "Valle del Cauca", "Rio de Janeiro", "Ras al Khaimah": a name
     // going on after a lower-case particle, when the gazetteer knows the
     // whole.
@@ -360,10 +370,13 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         last + 2 < n && v_.word(last + 1).form == "," &&
         capitalised(last + 2) &&
         NamesArea(gazetteer_->Find(v_.word(last + 2).form));
-    // A capitalised common noun alone ("City", "North") is a place only
+    // A direction alone ("in the South", "the North") names a part of a
+    // place the words do not say: none the gazetteer can give.
+    if (first == last && IsCompassWord(name)) continue;
+    // A capitalised common noun alone ("City", "Harbor") is a place only
     // where its position says so; "Mexico City" is a name.
     if (first == last && !in_list_of_places && !hyphen_prefix &&
-        (word.upos != "PROPN" || IsCompassWord(name))) {
+        word.upos != "PROPN") {
       area = prominent = false;
     }
     if (!(area || with_parent || dateline_like || kind != 0 || object_place ||

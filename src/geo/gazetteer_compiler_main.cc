@@ -6,7 +6,8 @@
 // hand-kept files of data/gazetteer into the gazetteer index the coder maps.
 // Usage: gazetteer_compiler --cities500 TXT --admin2 JSON --admin1 JSON
 //          --countries DIR --country-records JSON --lexicon-countries TSV
-//          --supplement TSV --abbreviations TSV --output IDX
+//          --supplement TSV --abbreviations TSV --country-points TSV
+//          --output IDX
 // (the lexicon's country names, data/lexicon/countries.tsv, name the
 // countries too: "United States", "U.S.", "Britain").
 #include <cstdio>
@@ -84,10 +85,11 @@ int ReadSupplement(const std::string& path,
 
 int main(int argc, char** argv) {
   std::map<std::string, std::string> args;
-  const char* const kFlags[] = {
-      "--cities500",  "--admin2",          "--admin1",
-      "--countries",  "--country-records", "--lexicon-countries",
-      "--supplement", "--abbreviations",   "--output"};
+  const char* const kFlags[] = {"--cities500",       "--admin2",
+                                "--admin1",          "--countries",
+                                "--country-records", "--lexicon-countries",
+                                "--supplement",      "--abbreviations",
+                                "--country-points",  "--output"};
   for (int i = 1; i + 1 < argc; i += 2) args[argv[i]] = argv[i + 1];
   bool usage = argc != 1 + 2 * static_cast<int>(std::size(kFlags));
   for (const char* f : kFlags) usage |= !args.contains(f);
@@ -95,7 +97,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr,
                  "usage: %s --cities500 TXT --admin2 JSON --admin1 JSON "
                  "--countries DIR --country-records JSON --lexicon-countries "
-                 "TSV --supplement TSV --abbreviations TSV --output IDX\n",
+                 "TSV --supplement TSV --abbreviations TSV --country-points "
+                 "TSV --output IDX\n",
                  argv[0]);
     return 2;
   }
@@ -114,7 +117,7 @@ int main(int argc, char** argv) {
     if (!builder.AddGeoNamesLine(line)) ++bad;
   }
   size_t counties = 0, areas = 0, countries = 0, country_records = 0,
-         abbreviations = 0, skipped = 0;
+         abbreviations = 0, moved = 0, skipped = 0;
   auto failed = [](const absl::Status& s) {
     if (s.ok()) return false;
     std::fprintf(stderr, "%s\n", std::string(s.message()).c_str());
@@ -132,7 +135,9 @@ int main(int argc, char** argv) {
                                        args["--lexicon-countries"], &builder,
                                        &countries, &skipped)) ||
       failed(sitrep::geo::UseGeoNamesCountryRecords(
-          args["--country-records"], &builder, &country_records))) {
+          args["--country-records"], &builder, &country_records)) ||
+      failed(sitrep::geo::MoveCountryPoints(args["--country-points"], &builder,
+                                            &moved))) {
     return 1;
   }
   const std::string bytes = builder.Build();
@@ -151,10 +156,11 @@ int main(int argc, char** argv) {
   }
   std::printf(
       "gazetteer: %zu places (%zu admin-2 areas, %zu admin-1 areas, %zu "
-      "abbreviations, %zu countries, %zu with GeoNames' record; %zu lines "
+      "abbreviations, %zu countries, %zu with GeoNames' record, %zu moved; "
+      "%zu lines "
       "and %zu areas skipped), %.1f MB -> %s\n",
       builder.size(), counties, areas, abbreviations, countries,
-      country_records, bad, skipped, static_cast<double>(bytes.size()) / 1e6,
-      output.c_str());
+      country_records, moved, bad, skipped,
+      static_cast<double>(bytes.size()) / 1e6, output.c_str());
   return 0;
 }

@@ -138,6 +138,35 @@ absl::Status UseGeoNamesCountryRecords(const std::string& path,
   return absl::OkStatus();
 }
 
+absl::Status MoveCountryPoints(const std::string& path,
+                               GazetteerBuilder* builder, size_t* moved) {
+  return ForEachTsvRow(
+      path, [&](int line_no, const std::vector<std::string_view>& f) {
+        double lat = 0, lon = 0;
+        if (f.size() != 4 || f[0].size() != 2 || f[3].empty() ||
+            !absl::SimpleAtod(std::string(f[1]), &lat) ||
+            !absl::SimpleAtod(std::string(f[2]), &lon) || lat < -90 ||
+            lat > 90 || lon < -180 || lon > 180) {
+          return absl::InvalidArgumentError(
+              StrCat(path, ":", line_no,
+                     ": expected country, lat, lon (degrees) and a source"));
+        }
+        bool found = false;
+        for (GazetteerBuilder::Entry& e : builder->entries()) {
+          if (e.feature != "PCLI" || e.country != f[0]) continue;
+          e.lat = lat;
+          e.lon = lon;
+          found = true;
+        }
+        if (!found) {
+          return absl::InvalidArgumentError(
+              StrCat(path, ":", line_no, ": no country ", std::string(f[0])));
+        }
+        ++*moved;
+        return absl::OkStatus();
+      });
+}
+
 absl::Status AddAdmin1Abbreviations(const std::string& path,
                                     GazetteerBuilder* builder, size_t* added) {
   absl::flat_hash_map<std::string, GazetteerBuilder::Entry*> divisions;

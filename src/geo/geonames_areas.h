@@ -34,6 +34,14 @@ absl::Status UseGeoNamesCountryRecords(const std::string& path,
                                        GazetteerBuilder* builder,
                                        size_t* updated);
 
+// Moves the countries (feature PCLI) listed in a hand-kept TSV (country
+// alpha-2, lat, lon, source) to the point given there: for a country whose
+// GeoNames point lies far from its middle (Canada's, in Alberta, 1,000 km
+// west of the centre the CIA World Factbook and older GeoNames records
+// give). A row for a country the builder lacks is an error.
+absl::Status MoveCountryPoints(const std::string& path,
+                               GazetteerBuilder* builder, size_t* moved);
+
 // Adds the abbreviations of data/gazetteer/admin1_abbreviations.tsv
 // (country, admin1, abbreviations separated by |, source) to the builder's
 // first-order divisions. An abbreviation with a full stop ("Tenn.") is

@@ -141,5 +141,40 @@ TEST(GeoNamesAreasTest, CountriesTakeGeoNamesOwnRecord) {
                    .ok());
 }
 
+TEST(GeoNamesAreasTest, CountriesFarFromTheirRecordMove) {
+  GazetteerBuilder b;
+  GazetteerBuilder::Entry ca;
+  ca.name = "Canada";
+  ca.country = "CA";
+  ca.feature = "PCLI";
+  ca.lat = 60.1;  // a record in Alberta
+  ca.lon = -113.6;
+  b.Add(ca);
+  size_t moved = 0;
+  ASSERT_TRUE(MoveCountryPoints(Write("country_points.tsv",
+                                      "# a comment\ncountry\tlat\tlon\tsource\n"
+                                      "CA\t60\t-95\tan atlas\n"),
+                                &b, &moved)
+                  .ok());
+  EXPECT_EQ(moved, 1u);
+  auto g = Gazetteer::FromBytes(b.Build(), "points");
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_NEAR((*g)->Find("Canada")[0].lon, -95, 1e-4);
+  // A country the gazetteer lacks, or a point off the globe, is an error
+  // naming the line.
+  const absl::Status missing = MoveCountryPoints(
+      Write("country_points_missing.tsv",
+            "country\tlat\tlon\tsource\nFR\t46\t2\tan atlas\n"),
+      &b, &moved);
+  EXPECT_NE(std::string(missing.message()).find("country_points_missing.tsv:2"),
+            std::string::npos)
+      << missing;
+  EXPECT_FALSE(
+      MoveCountryPoints(Write("country_points_bad.tsv",
+                              "country\tlat\tlon\tsource\nCA\t91\t0\tx\n"),
+                        &b, &moved)
+          .ok());
+}
+
 }  // namespace
 }  // namespace sitrep::geo

@@ -1,6 +1,7 @@
 #include "geo/toponyms.h"
 
 #include <unicode/locid.h>
+#include <unicode/uloc.h>
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -64,6 +65,13 @@ constexpr double kRoadLegKm = 80;
 // Towns this large are known abroad ("Paris", "Alexandria"): named in a
 // report about another country, they may well be meant.
 constexpr uint32_t kForeignTownPopulation = 1000000;
+// How far from the report's other places such a town may still be meant.
+constexpr double kAcrossBorderKm = 1000;
+
+// What the source's home is worth to a reading there: as much as a few of
+// the report's own places in the country, or in the state.
+constexpr double kHomeCountryBonus = 3;
+constexpr double kHomeStateBonus = 5;
 
 }  // namespace
 
@@ -81,6 +89,21 @@ std::string CountryAlpha3(std::string_view alpha2) {
   if (alpha2 == "XK") return "XKX";
   const icu::Locale locale("", std::string(alpha2).c_str());
   return locale.getISO3Country();
+}
+
+std::string CountryAlpha2(std::string_view alpha3) {
+  static const absl::flat_hash_map<std::string, std::string>* const kByAlpha3 =
+      [] {
+        auto* m = new absl::flat_hash_map<std::string, std::string>();
+        for (const char* const* c = uloc_getISOCountries(); *c != nullptr;
+             ++c) {
+          (*m)[CountryAlpha3(*c)] = *c;
+        }
+        (*m)["XKX"] = "XK";
+        return m;
+      }();
+  auto f = kByAlpha3->find(std::string(alpha3));
+  return f == kByAlpha3->end() ? "" : f->second;
 }
 
 void AddRepeatedMentions(const Gazetteer& gazetteer, std::string_view text,
@@ -212,11 +235,14 @@ void AddRepeatedMentions(const Gazetteer& gazetteer, std::string_view text,
 
 std::vector<PlaceMention> ResolveToponyms(
     const Gazetteer& gazetteer, const std::vector<ToponymCandidate>& found,
-    std::string_view text) {
+    std::string_view text, const Home* home) {
+  // The name each mention is looked up by: "North Georgia" and "Georgia"
+  // are one name, read one way and counted once.
+  std::vector<std::string> names(found.size());
   std::vector<std::vector<Place>> candidates(found.size());
   for (size_t i = 0; i < found.size(); ++i) {
-    candidates[i] = gazetteer.Find(found[i].lookup.empty() ? found[i].text
-                                                           : found[i].lookup);
+    names[i] = found[i].lookup.empty() ? found[i].text : found[i].lookup;
+    candidates[i] = gazetteer.Find(names[i]);
   }
   // The document's countries: those it names as countries, and those of
   // names that can only be in one country.
@@ -233,7 +259,7 @@ std::vector<PlaceMention> ResolveToponyms(
       country |= p.feature == "PCLI" && !p.alternate;
       if (p.country != only) only.clear();
     }
-    absl::flat_hash_map<std::string, double>& own = own_focus[found[i].text];
+    absl::flat_hash_map<std::string, double>& own = own_focus[names[i]];
     if (country) {
       for (const Place& p : c) {
         if (p.feature == "PCLI") {
@@ -252,8 +278,8 @@ std::vector<PlaceMention> ResolveToponyms(
   absl::flat_hash_map<std::string, double> support;
   std::map<std::string, absl::flat_hash_map<std::string, double>> own_support;
   for (size_t i = 0; i < found.size(); ++i) {
-    if (found[i].adjectival || own_support.contains(found[i].text)) continue;
-    absl::flat_hash_map<std::string, double>& own = own_support[found[i].text];
+    if (found[i].adjectival || own_support.contains(names[i])) continue;
+    absl::flat_hash_map<std::string, double>& own = own_support[names[i]];
     absl::flat_hash_set<std::string> states;
     for (const Place& p : candidates[i]) {
       if (p.country.empty() || p.admin1.empty() || p.feature == "PCLI")
@@ -324,7 +350,7 @@ std::vector<PlaceMention> ResolveToponyms(
     double country_bonus = 0;
     if (auto f = focus.find(std::string(p.country)); f != focus.end()) {
       double others = f->second;
-      const auto& own = own_focus[found[i].text];
+      const auto& own = own_focus[names[i]];
       if (auto o = own.find(f->first); o != own.end()) others -= o->second;
       country_bonus = std::min(4.0, 1.5 * others);
     }
@@ -350,10 +376,25 @@ std::vector<PlaceMention> ResolveToponyms(
         if (auto f = support.find(key);
             f != support.end() && !p.alternate && !area_name) {
           could = f->second;
-          const auto& own = own_support[found[i].text];
+          const auto& own = own_support[names[i]];
           if (auto o = own.find(key); o != own.end()) could -= o->second;
         }
         score += std::min(4.0, std::max(2.0 * placed, 2.5 * could));
+      }
+      // A state that holds the report's other places ("Georgia" in a
+      // report on Athens and Clarke County).
+      if (p.feature == "ADM1" && !p.admin1.empty()) {
+        score += std::min(
+            4.0, 2.0 * placed_under(country + "." + std::string(p.admin1)));
+      }
+    }
+    // Where the source is at home, unless the report says otherwise: its
+    // readers' country, and their state.
+    if (home != nullptr && !p.country.empty() && p.country == home->country) {
+      country_bonus = std::max(country_bonus, kHomeCountryBonus);
+      if (!home->admin1.empty() && p.admin1 == home->admin1 &&
+          p.feature != "PCLI") {
+        score += kHomeStateBonus;
       }
     }
     score += country_bonus;
@@ -397,14 +438,14 @@ std::vector<PlaceMention> ResolveToponyms(
       if (c.empty()) continue;
       const bool paired =
           parent[i] >= 0 || (i > 0 && parent[i - 1] == static_cast<int>(i));
-      auto seen = by_name.find(found[i].text);
+      auto seen = by_name.find(names[i]);
       if (seen != by_name.end() && !paired) {
         chosen[i] = seen->second;
         continue;
       }
       // A mention does not vouch for itself: its own count is taken out.
       const std::pair<std::string, std::string>* own = nullptr;
-      if (auto o = counted.find(found[i].text); o != counted.end()) {
+      if (auto o = counted.find(names[i]); o != counted.end()) {
         own = &o->second;
       }
       double best = 0;
@@ -415,7 +456,7 @@ std::vector<PlaceMention> ResolveToponyms(
           best = score;
         }
       }
-      by_name.emplace(found[i].text, chosen[i]);
+      by_name.emplace(names[i], chosen[i]);
     }
     return chosen;
   };
@@ -428,7 +469,7 @@ std::vector<PlaceMention> ResolveToponyms(
     const std::string admin1 = p.admin1.empty() || p.feature == "PCLI"
                                    ? ""
                                    : country + "." + std::string(p.admin1);
-    counted.emplace(found[i].text, std::make_pair(country, admin1));
+    counted.emplace(names[i], std::make_pair(country, admin1));
   }
   for (const auto& [name, where] : counted) {
     near[where.first] += 1;
@@ -460,11 +501,11 @@ std::vector<PlaceMention> ResolveToponyms(
   // report whose places lie in another country, is more likely a place the
   // gazetteer lacks than that town ("Kani" in a report on Sagaing is a
   // Myanmar township, not the Japanese city): left unplaced.
-  std::string home;
+  std::string main_country;
   double home_count = 0;
   for (const auto& [key, count] : near) {
     if (key.find('.') == std::string::npos && count > home_count) {
-      home = key;
+      main_country = key;
       home_count = count;
     }
   }
@@ -475,10 +516,10 @@ std::vector<PlaceMention> ResolveToponyms(
     double named = 0;  // by the report's other names
     if (auto f = focus.find(country); f != focus.end()) {
       named = f->second;
-      const auto& own = own_focus[found[i].text];
+      const auto& own = own_focus[names[i]];
       if (auto o = own.find(country); o != own.end()) named -= o->second;
     }
-    if (country.empty() || country == home || named > 0 ||
+    if (country.empty() || country == main_country || named > 0 ||
         p.feature == "PCLI" || p.feature == "ADM1" || p.feature == "PPLC" ||
         p.feature == "CONT" || p.feature == "OCN" ||
         p.population >= kForeignTownPopulation || parent[i] >= 0 ||
@@ -486,11 +527,23 @@ std::vector<PlaceMention> ResolveToponyms(
       continue;
     }
     double others = near[country];
-    if (auto own = counted.find(found[i].text);
+    if (auto own = counted.find(names[i]);
         own != counted.end() && own->second.first == country) {
       others -= 1;
     }
-    if (others <= 0) second[i] = nullptr;
+    if (others > 0) continue;
+    // Across a border from the report's other places it may well be meant
+    // ("Darfur and Malakal").
+    bool near_others = false;
+    for (size_t j = 0; j < found.size() && !near_others; ++j) {
+      if (second[j] == nullptr || names[j] == names[i] ||
+          second[j]->country == p.country) {
+        continue;
+      }
+      near_others = DistanceKm(p.lat, p.lon, second[j]->lat, second[j]->lon) <=
+                    kAcrossBorderKm;
+    }
+    if (!near_others) second[i] = nullptr;
   }
   std::vector<PlaceMention> out;
   for (size_t i = 0; i < found.size(); ++i) {

@@ -37,12 +37,21 @@ struct ToponymCandidate {
   std::string lookup;
 };
 
+// Where a report's source is at home (sitrep/source_homes.h), in the
+// gazetteer's codes: ISO alpha-2 and a GeoNames admin-1 code (may be empty).
+struct Home {
+  std::string country;
+  std::string admin1;
+};
+
 // Great-circle distance in kilometres (haversine, mean Earth radius).
 double DistanceKm(double lat1, double lon1, double lat2, double lon2);
 
 // The ISO alpha-3 code of an alpha-2 one ("AZ" -> "AZE"); Kosovo's
 // user-assigned code XKX.
 std::string CountryAlpha3(std::string_view alpha2);
+// The other way ("AZE" -> "AZ"); empty for a code ICU does not know.
+std::string CountryAlpha2(std::string_view alpha3);
 
 // One sense per report: a name found as a place in one position is a place
 // wherever else the report writes it, as a name of its own or the first
@@ -54,10 +63,11 @@ void AddRepeatedMentions(const Gazetteer& gazetteer, std::string_view text,
 
 // Resolves a document's candidates, in document order; a candidate no
 // entry is found for is left out. The same name is resolved the same way
-// throughout a document.
+// throughout a document. `home`, when known, is where the report's source
+// is at home: a reading there is preferred, as the report's own places are.
 std::vector<PlaceMention> ResolveToponyms(
     const Gazetteer& gazetteer, const std::vector<ToponymCandidate>& found,
-    std::string_view text);
+    std::string_view text, const Home* home = nullptr);
 
 }  // namespace sitrep::geo
 

@@ -41,6 +41,16 @@ std::unique_ptr<Gazetteer> Fixture() {
            "\t\t\t\t1208099\t\t80\tAsia/Yangon\t2020-01-01",
            "6822216\tKani\tKani\t\t35.40\t137.06\tP\tPPLA2\tJP\t\t09\t"
            "1860193\t\t\t102143\t\t100\tAsia/Tokyo\t2020-01-01",
+           // Dublin, and a suburb of Columbus, Ohio, of the same name.
+           "2964574\tDublin\tDublin\t\t53.33\t-6.25\tP\tPPLC\tIE\t\tL\t"
+           "33\t\t\t1024027\t\t17\tEurope/Dublin\t2020-01-01",
+           "4394870\tDublin\tDublin\t\t40.10\t-83.11\tP\tPPL\tUS\t\tOH\t"
+           "049\t\t\t49328\t\t280\tAmerica/New_York\t2020-01-01",
+           // Sudan and South Sudan, either side of a border.
+           "373303\tNyala\tNyala\t\t12.05\t24.88\tP\tPPLA\tSD\t\t49\t"
+           "\t\t\t565734\t\t670\tAfrica/Khartoum\t2020-01-01",
+           "370737\tMalakal\tMalakal\t\t9.53\t31.66\tP\tPPLA\tSS\t\t07"
+           "\t\t\t\t160765\t\t390\tAfrica/Juba\t2020-01-01",
        }) {
     EXPECT_TRUE(b.AddGeoNamesLine(row)) << row;
   }
@@ -72,6 +82,10 @@ std::unique_ptr<Gazetteer> Fixture() {
     b.Add(e);
   }
   area("Sagaing", "MM", "10", "ADM1", 24.0, 95.0);
+  area("Ireland", "IE", "", "PCLI", 53.0, -8.0);
+  area("Ohio", "US", "OH", "ADM1", 40.25, -82.75);
+  area("Sudan", "SD", "", "PCLI", 16.0, 30.0);
+  area("South Darfur", "SD", "49", "ADM1", 11.5, 24.9);
   area("Myanmar", "MM", "", "PCLI", 21.0, 96.0);
   auto g = Gazetteer::FromBytes(b.Build(), "toponyms test");
   EXPECT_TRUE(g.ok()) << g.status();
@@ -231,6 +245,52 @@ TEST(ToponymsTest, ASmallTownAbroadNothingElsePointsToIsLeftUnplaced) {
   const std::string alone = "A festival in Kani.";
   EXPECT_EQ(Countries(ResolveToponyms(*g, Candidates(alone, {"Kani"}), alone)),
             "JPN/point");
+}
+
+TEST(ToponymsTest, ATownAcrossABorderFromTheReportsPlacesIsKept) {
+  const std::unique_ptr<Gazetteer> g = Fixture();
+  // Malakal, in South Sudan, 800 km from Nyala, in a report on Sudan.
+  const std::string text =
+      "In Sudan, aid reached Nyala and South Darfur, and then Malakal.";
+  EXPECT_EQ(
+      Countries(ResolveToponyms(
+          *g, Candidates(text, {"Sudan", "Nyala", "South Darfur", "Malakal"}),
+          text)),
+      "SDN/country SDN/point SDN/admin1 SSD/point");
+}
+
+TEST(ToponymsTest, ASourcesHomeSettlesWhatTheReportLeavesOpen) {
+  const std::unique_ptr<Gazetteer> g = Fixture();
+  const std::string text = "The Dublin city council met in Dublin.";
+  const std::vector<ToponymCandidate> found =
+      Candidates(text, {"Dublin", "Dublin"});
+  // Read alone, the capital; from a paper at home in Ohio, its Dublin.
+  EXPECT_EQ(Countries(ResolveToponyms(*g, found, text)), "IRL/point IRL/point");
+  const Home ohio{"US", "OH"};
+  EXPECT_EQ(Countries(ResolveToponyms(*g, found, text, &ohio)),
+            "USA/point USA/point");
+  // A report that says which Dublin is read as it says.
+  const std::string abroad = "Our reporter in Dublin, Ireland.";
+  EXPECT_EQ(Countries(ResolveToponyms(
+                *g, Candidates(abroad, {"Dublin", "Ireland"}), abroad, &ohio)),
+            "IRL/point IRL/country");
+  EXPECT_EQ(CountryAlpha2("USA"), "US");
+  EXPECT_EQ(CountryAlpha2("XKX"), "XK");
+  EXPECT_EQ(CountryAlpha2("QQQ"), "");
+}
+
+TEST(ToponymsTest, APartOfAPlaceCountsAsThePlace) {
+  const std::unique_ptr<Gazetteer> g = Fixture();
+  // "Northeast Georgia" is looked up as "Georgia": the two are one name,
+  // and neither vouches for the country the other might mean.
+  const std::string text =
+      "Schools in Northeast Georgia, in Atlanta and Macon, closed; Georgia "
+      "officials spoke.";
+  std::vector<ToponymCandidate> found =
+      Candidates(text, {"Northeast Georgia", "Atlanta", "Macon", "Georgia"});
+  found[0].lookup = "Georgia";
+  EXPECT_EQ(Countries(ResolveToponyms(*g, found, text)),
+            "USA/admin1 USA/point USA/point USA/admin1");
 }
 
 TEST(ToponymsTest, ANamePlacedOnceIsAPlaceWhereverTheReportWritesIt) {
