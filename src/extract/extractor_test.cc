@@ -545,6 +545,14 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
             "Clarke County>Clarke County|Oconee>Oconee County");
   EXPECT_EQ(place_names("Officers of the Gainesville Police arrested him."),
             "Gainesville>Gainesville");
+  // A town naming who is from it or serves it; a legislator's home.
+  EXPECT_EQ(place_names("A Gainesville man was arrested on Monday."),
+            "Gainesville>Gainesville");
+  EXPECT_EQ(place_names("The Gainesville Police Department arrested him."),
+            "Gainesville>Gainesville");
+  EXPECT_EQ(place_names("The bill was filed by Sen. Ray Miller, D-Charleston."),
+            "Charleston>Charleston");
+  EXPECT_EQ(place_names("The anniversary of D-Day was marked."), "");
   EXPECT_EQ(place_names("Flights to the People's Republic of China resumed."),
             "People's Republic of China>China");
   // A capitalised word for a kind of place inside a name is none.

@@ -294,6 +294,26 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         }
       }
     }
+    // "Sen. Ray Miller, D-Columbus," "(R-Texas)": the American press's
+    // party and home of a legislator; the home is a place, though not
+    // where anything happens.
+    bool party_home = false;
+    if (found.empty() && first == last && w > 0 &&
+        (v_.word(w - 1).form == "," || v_.word(w - 1).form == "(")) {
+      for (std::string_view party : {"D-", "R-", "I-", "DFL-"}) {
+        if (name.size() <= party.size() + 1 || name.rfind(party, 0) != 0) {
+          continue;
+        }
+        std::vector<geo::Place> home =
+            gazetteer_->Find(name.substr(party.size()));
+        if (home.empty()) break;
+        name.erase(0, party.size());
+        span.begin += static_cast<uint32_t>(party.size());
+        found = std::move(home);
+        party_home = true;
+        break;
+      }
+    }
     // "Egyptian-US relations", "the Arab-Israeli conflict": the
     // countries a hyphenated word joins, each by its name or adjective.
     if (found.empty() && first == last && name.find('-') != std::string::npos) {
@@ -379,7 +399,17 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         word.upos != "PROPN") {
       area = prominent = false;
     }
+    // "a Gainesville man", "Athens police", "the Lancaster native": a
+    // town naming who is from it or serves it - a place, though not where
+    // anything happens.
+    const bool town_of_people =
+        word.deprel == "compound" && head == last + 1 &&
+        IsPeopleOfPlaceNoun(v_.word(head).lemma) &&
+        std::any_of(found.begin(), found.end(), [](const geo::Place& p) {
+          return !p.alternate && p.feature.substr(0, 3) == "PPL";
+        });
     if (!(area || with_parent || dateline_like || kind != 0 || object_place ||
+          party_home || town_of_people ||
           (!acting && (locative || prominent)))) {
       continue;
     }
@@ -426,7 +456,8 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     // A town naming a local body after it ("the Gainesville Police",
     // "the New London City Council"): the town, by its own name.
     const bool local_body =
-        word.head >= 0 && IsLocalBodyWord(v_.word(word.head).form) &&
+        ((word.head >= 0 && IsLocalBodyWord(v_.word(word.head).form)) ||
+         (w + 1 < n && IsLocalBodyWord(v_.word(w + 1).form))) &&
         std::any_of(found.begin(), found.end(), [](const geo::Place& p) {
           return !p.alternate && p.feature.substr(0, 3) == "PPL";
         });
@@ -501,6 +532,18 @@ void ToponymDetector::AddRoadParts(
     }
     begin = i + 1;
   }
+}
+
+// People named by the town they are from or serve ("a Gainesville man",
+// "Athens police").
+bool ToponymDetector::IsPeopleOfPlaceNoun(std::string_view lemma) {
+  static constexpr std::string_view kNouns[] = {
+      "man",      "woman",      "teen",         "teenager", "boy",
+      "girl",     "resident",   "native",       "couple",   "family",
+      "student",  "youth",      "police",       "officer",  "firefighter",
+      "official", "councilman", "councilwoman", "mayor",    "sheriff"};
+  return std::find(std::begin(kNouns), std::end(kNouns), lemma) !=
+         std::end(kNouns);
 }
 
 // Words of the names of a town's own bodies and services, which take
