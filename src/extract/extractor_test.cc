@@ -553,6 +553,11 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
   EXPECT_EQ(place_names("The bill was filed by Sen. Ray Miller, D-Charleston."),
             "Charleston>Charleston");
   EXPECT_EQ(place_names("The anniversary of D-Day was marked."), "");
+  // A place naming a site in it; a capital's name.
+  EXPECT_EQ(place_names("The Sokolov plant was closed on Monday."),
+            "Sokolov>Sokolov");
+  EXPECT_EQ(place_names("Flu broke out in the capital of Sokolov."),
+            "Sokolov>Sokolov");
   EXPECT_EQ(place_names("Flights to the People's Republic of China resumed."),
             "People's Republic of China>China");
   // A capitalised word for a kind of place inside a name is none.

@@ -408,8 +408,16 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         std::any_of(found.begin(), found.end(), [](const geo::Place& p) {
           return !p.alternate && p.feature.substr(0, 3) == "PPL";
         });
+    // "the Dadaab camps", "the Pirbright laboratory", "the Zaporizhzhia
+    // nuclear plant": a place naming a site in or by it, and where that
+    // site is.
+    const bool names_site =
+        word.deprel == "compound" && head >= 0 &&
+        (head == last + 1 ||
+         (head == last + 2 && v_.word(last + 1).head == head)) &&
+        IsSiteNoun(v_.word(head).lemma) && !found.empty();
     if (!(area || with_parent || dateline_like || kind != 0 || object_place ||
-          party_home || town_of_people ||
+          party_home || town_of_people || names_site ||
           (!acting && (locative || prominent)))) {
       continue;
     }
@@ -420,7 +428,7 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     t.lookup = std::move(lookup);
     t.adjectival = hyphen_prefix;
     t.locative = locative || before_place_noun || kind != 0 || object_place ||
-                 with_parent;
+                 with_parent || names_site;
   }
   // A country or a state named inside another name ("the U.S. House",
   // "the Texas Department of Transportation") or after a town ("Paris,
@@ -482,13 +490,13 @@ bool ToponymDetector::NamesArea(const std::vector<geo::Place>& found) {
 // Gaza").
 bool ToponymDetector::IsPlaceOfNoun(std::string_view lemma) {
   static constexpr std::string_view kNouns[] = {
-      "north",      "south",     "east",      "west",       "northeast",
-      "northwest",  "southeast", "southwest", "outskirts",  "suburb",
-      "edge",       "centre",    "center",    "heart",      "downtown",
-      "vicinity",   "environs",  "part",      "resident",   "mayor",
-      "governor",   "citizen",   "people",    "population", "inhabitant",
-      "streets",    "street",    "outside",   "north-east", "south-east",
-      "north-west", "south-west"};
+      "north",      "south",      "east",      "west",       "northeast",
+      "northwest",  "southeast",  "southwest", "outskirts",  "suburb",
+      "edge",       "centre",     "center",    "heart",      "downtown",
+      "vicinity",   "environs",   "part",      "resident",   "mayor",
+      "governor",   "citizen",    "people",    "population", "inhabitant",
+      "streets",    "street",     "outside",   "north-east", "south-east",
+      "north-west", "south-west", "capital"};
   return std::find(std::begin(kNouns), std::end(kNouns), lemma) !=
          std::end(kNouns);
 }
@@ -532,6 +540,17 @@ void ToponymDetector::AddRoadParts(
     }
     begin = i + 1;
   }
+}
+
+// Sites named by the place they are in or by ("the Dadaab camps").
+bool ToponymDetector::IsSiteNoun(std::string_view lemma) {
+  static constexpr std::string_view kNouns[] = {
+      "camp",   "farm",       "base",     "laboratory", "lab",      "hospital",
+      "prison", "jail",       "airport",  "airbase",    "airfield", "port",
+      "plant",  "factory",    "refinery", "mine",       "dam",      "reservoir",
+      "bridge", "checkpoint", "crossing", "market",     "clinic",   "school"};
+  return std::find(std::begin(kNouns), std::end(kNouns), lemma) !=
+         std::end(kNouns);
 }
 
 // People named by the town they are from or serve ("a Gainesville man",

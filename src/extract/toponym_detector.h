@@ -57,6 +57,7 @@ class ToponymDetector {
   static bool IsPlaceVerb(std::string_view lemma);
   static bool IsLocalBodyWord(std::string_view w);
   static bool IsPeopleOfPlaceNoun(std::string_view lemma);
+  static bool IsSiteNoun(std::string_view lemma);
   static bool IsKindOfPlaceWord(std::string_view w);
   static bool IsCompassWord(std::string_view w);
   static bool AllCapitals(std::string_view s);
