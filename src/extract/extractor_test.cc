@@ -421,6 +421,14 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
     if (n == "West Virginia") e.abbreviations = {"W.Va."};
     builder.Add(e);
   }
+  {
+    geo::GazetteerBuilder::Entry e;
+    e.name = "Europe";
+    e.feature = "CONT";
+    e.lat = 48.69;
+    e.lon = 9.14;
+    builder.Add(e);
+  }
   // Two countries whose long names differ by one possessive word.
   for (auto [name, other, country] :
        std::vector<std::tuple<const char*, const char*, const char*>>{
@@ -540,6 +548,8 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
             "CHARLESTON>Charleston|W.Va.>West Virginia");
   EXPECT_EQ(place_names("They moved to North Texas in 1973."),
             "North Texas>Texas");
+  EXPECT_EQ(place_names("Flocks moved to Northern Europe."),
+            "Northern Europe>Europe");
   EXPECT_EQ(place_names("A Texas-based company hired them."), "Texas>Texas");
   EXPECT_EQ(place_names("Schools closed in Clarke County and Oconee."),
             "Clarke County>Clarke County|Oconee>Oconee County");

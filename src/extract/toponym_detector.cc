@@ -273,7 +273,16 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
       const Span rest = v_.SpanOf(first + 1, last);
       lookup = text_.substr(rest.begin, rest.size());
       found = gazetteer_->Find(lookup);
-      if (!NamesArea(found)) found.clear();
+      // A state or a country, or a continent, a sea or a region ("Northern
+      // Europe", "the eastern Mediterranean", "Central Luzon").
+      const bool large =
+          NamesArea(found) ||
+          std::any_of(found.begin(), found.end(), [](const auto& p) {
+            return !p.alternate && (p.feature == "CONT" || p.feature == "SEA" ||
+                                    p.feature == "OCN" || p.feature == "RGN" ||
+                                    p.feature == "ISL");
+          });
+      if (!large) found.clear();
       if (!found.empty()) kind = 'a';
     }
     // "Texas-based", "Kherson-born": the place before the hyphen, which
