@@ -398,6 +398,8 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
            "US\t\tFL\t001\t\t\t133997\t\t54\tAmerica/New_York\t2020-01-01",
            "4801859\tCharleston\tCharleston\t\t38.35\t-81.63\tP\tPPLA\tUS"
            "\t\tWV\t039\t\t\t46536\t\t183\tAmerica/New_York\t2020-01-01",
+           "4394870\tDublin\tDublin\t\t40.10\t-83.11\tP\tPPL\tUS\t\tOH\t"
+           "049\t\t\t49328\t\t280\tAmerica/New_York\t2020-01-01",
        }) {
     ASSERT_TRUE(builder.AddGeoNamesLine(row)) << row;
   }
@@ -419,6 +421,18 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
       e.other_names.push_back(n.substr(0, n.size() - 7));
     }
     if (n == "West Virginia") e.abbreviations = {"W.Va."};
+    builder.Add(e);
+  }
+  {
+    // Ireland's Dublin City, a second-order division.
+    geo::GazetteerBuilder::Entry e;
+    e.name = "Dublin City";
+    e.country = "IE";
+    e.admin1 = "L";
+    e.admin2 = "33";
+    e.feature = "ADM2";
+    e.lat = 53.36;
+    e.lon = -6.25;
     builder.Add(e);
   }
   {
@@ -570,6 +584,12 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
             "Sokolov>Sokolov");
   EXPECT_EQ(place_names("Flights to the People's Republic of China resumed."),
             "People's Republic of China>China");
+  // A county's name inside a body's; "City" after a town's name is the
+  // body's word.
+  EXPECT_EQ(place_names("The Clarke County Common Pleas Court met."),
+            "Clarke County>Clarke County");
+  EXPECT_EQ(place_names("The Dublin City Council met on Monday."),
+            "Dublin>Dublin");
   // A capitalised word for a kind of place inside a name is none.
   EXPECT_EQ(place_names("The City Council met on Monday."), "");
 

@@ -147,10 +147,12 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
       const int end = v_.Phrase(c).back();
       if (known(first, end)) extend_to(end);
     }
-    // "Mexico City" with "City" hung elsewhere by the parser: the
-    // capitalised names right after, when the gazetteer knows the whole.
+    // "Mexico City" with "City" hung elsewhere by the parser, "Boulder
+    // City", "Guernsey County": the capitalised words right after, when
+    // the gazetteer knows the whole.
     for (int end = last + 1; end <= last + 3 && end < n; ++end) {
-      if (v_.word(end).upos != "PROPN" || !capitalised(end) ||
+      const std::string_view upos = v_.word(end).upos;
+      if ((upos != "PROPN" && upos != "NOUN") || !capitalised(end) ||
           taken[static_cast<size_t>(end)]) {
         break;
       }
@@ -462,7 +464,26 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         (IsKindOfPlaceWord(word.form) || IsCompassWord(word.form))) {
       continue;
     }
-    const Span span = v_.SpanOf(first, w);
+    // "the Guernsey County Common Pleas Court", "the Kansas City Police":
+    // the capitalised words after, when the gazetteer knows the whole. Not
+    // "City" after a town's name: "the Dublin City Council" is Dublin's.
+    const Span short_span = v_.SpanOf(first, w);
+    const std::vector<geo::Place> short_found =
+        gazetteer_->Find(text_.substr(short_span.begin, short_span.size()));
+    const bool names_town = std::any_of(
+        short_found.begin(), short_found.end(), [](const geo::Place& p) {
+          return !p.alternate && p.feature.substr(0, 3) == "PPL";
+        });
+    int last = w;
+    for (int end = w + 1; end <= w + 2 && end < n && capitalised(end); ++end) {
+      if (names_town && v_.word(end).form == "City") break;
+      const Span longer = v_.SpanOf(first, end);
+      if (!gazetteer_->Find(text_.substr(longer.begin, longer.size()))
+               .empty()) {
+        last = end;
+      }
+    }
+    const Span span = v_.SpanOf(first, last);
     const bool overlaps =
         std::any_of(out->begin(), out->end(), [&](const auto& t) {
           return t.span.begin < span.end && span.begin < t.span.end;
@@ -474,7 +495,7 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     // "the New London City Council"): the town, by its own name.
     const bool local_body =
         ((word.head >= 0 && IsLocalBodyWord(v_.word(word.head).form)) ||
-         (w + 1 < n && IsLocalBodyWord(v_.word(w + 1).form))) &&
+         (last + 1 < n && IsLocalBodyWord(v_.word(last + 1).form))) &&
         std::any_of(found.begin(), found.end(), [](const geo::Place& p) {
           return !p.alternate && p.feature.substr(0, 3) == "PPL";
         });
