@@ -577,6 +577,17 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
   EXPECT_EQ(place_names("The bill was filed by Sen. Ray Miller, D-Charleston."),
             "Charleston>Charleston");
   EXPECT_EQ(place_names("The anniversary of D-Day was marked."), "");
+  EXPECT_EQ(
+      place_names("The bill was filed by Sen. Joe Lee, D-W.Va. It failed."),
+      "W.Va.>West Virginia");
+  EXPECT_EQ(place_names("Rep. Ann Lee (R-West Virginia) spoke on Monday."),
+            "West Virginia>West Virginia");
+  EXPECT_EQ(place_names("A Gainesville-based firm won the contract."),
+            "Gainesville>Gainesville");
+  EXPECT_EQ(place_names("A child drowned at a Gainesville home."),
+            "Gainesville>Gainesville");
+  EXPECT_EQ(place_names("Students of Charleston High School won."),
+            "Charleston>Charleston");
   // A place naming a site in it; a capital's name.
   EXPECT_EQ(place_names("The Sokolov plant was closed on Monday."),
             "Sokolov>Sokolov");

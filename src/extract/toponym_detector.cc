@@ -290,6 +290,7 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     // "Texas-based", "Kherson-born": the place before the hyphen, which
     // says whose or from where rather than where.
     bool hyphen_prefix = false;
+    std::string hyphen_suffix;
     if (found.empty() && first == last) {
       const size_t hyphen = name.find('-');
       if (hyphen != std::string::npos && hyphen > 0 &&
@@ -298,31 +299,12 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         std::vector<geo::Place> before =
             gazetteer_->Find(name.substr(0, hyphen));
         if (!before.empty()) {
+          hyphen_suffix = name.substr(hyphen + 1);
           name.resize(hyphen);
           span.end = span.begin + static_cast<uint32_t>(hyphen);
           found = std::move(before);
           hyphen_prefix = true;
         }
-      }
-    }
-    // "Sen. Ray Miller, D-Columbus," "(R-Texas)": the American press's
-    // party and home of a legislator; the home is a place, though not
-    // where anything happens.
-    bool party_home = false;
-    if (found.empty() && first == last && w > 0 &&
-        (v_.word(w - 1).form == "," || v_.word(w - 1).form == "(")) {
-      for (std::string_view party : {"D-", "R-", "I-", "DFL-"}) {
-        if (name.size() <= party.size() + 1 || name.rfind(party, 0) != 0) {
-          continue;
-        }
-        std::vector<geo::Place> home =
-            gazetteer_->Find(name.substr(party.size()));
-        if (home.empty()) break;
-        name.erase(0, party.size());
-        span.begin += static_cast<uint32_t>(party.size());
-        found = std::move(home);
-        party_home = true;
-        break;
       }
     }
     // "Egyptian-US relations", "the Arab-Israeli conflict": the
@@ -427,8 +409,13 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         (head == last + 1 ||
          (head == last + 2 && v_.word(last + 1).head == head)) &&
         IsSiteNoun(v_.word(head).lemma) && !found.empty();
+    // "Northbrook-based", "Kherson-born": a place by its suffix.
+    const bool place_by_suffix =
+        hyphen_prefix &&
+        (hyphen_suffix == "based" || hyphen_suffix == "born" ||
+         hyphen_suffix == "raised" || hyphen_suffix == "headquartered");
     if (!(area || with_parent || dateline_like || kind != 0 || object_place ||
-          party_home || town_of_people || names_site ||
+          town_of_people || names_site || place_by_suffix ||
           (!acting && (locative || prominent)))) {
       continue;
     }
@@ -502,6 +489,7 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     if (!NamesArea(found) && !local_body) continue;
     out->push_back({std::move(name), span});
   }
+  AddPartyHomes(out);
   std::sort(out->begin(), out->end(), [](const auto& a, const auto& b) {
     return a.span.begin < b.span.begin;
   });
@@ -572,13 +560,74 @@ void ToponymDetector::AddRoadParts(
   }
 }
 
+// "Sen. Ray Miller, D-Columbus," "(R-Texas)", "R-Elbow Lake", "D-N.D.":
+// the American press's party and home of a legislator. The home is a
+// place, though not where anything happens.
+void ToponymDetector::AddPartyHomes(
+    std::vector<geo::ToponymCandidate>* out) const {
+  const int n = v_.size();
+  for (int w = 1; w < n; ++w) {
+    const std::string_view form = v_.word(w).form;
+    const size_t party = PartyPrefixLength(form);
+    const std::string_view before = v_.word(w - 1).form;
+    if (party == 0 || (before != "," && before != "(")) continue;
+    const Span word = v_.word(w).span;
+    const uint32_t begin = word.begin + static_cast<uint32_t>(party);
+    // The longest name the gazetteer knows: the rest of the word, the
+    // capitalised words after it, a full stop split off.
+    uint32_t end = 0;
+    std::vector<geo::Place> found;
+    auto try_to = [&](uint32_t e) {
+      std::vector<geo::Place> f =
+          gazetteer_->Find(text_.substr(begin, e - begin));
+      if (!f.empty()) {
+        end = e;
+        found = std::move(f);
+      }
+    };
+    try_to(word.end);
+    for (int k = w + 1; k < n && k <= w + 2; ++k) {
+      const WordView& next = v_.word(k);
+      if (next.form == "." && next.span.begin == v_.word(k - 1).span.end) {
+        if (end == 0) try_to(next.span.end);
+        break;
+      }
+      if (next.form.empty() || next.form[0] < 'A' || next.form[0] > 'Z') break;
+      try_to(next.span.end);
+    }
+    if (end == 0) continue;
+    const Span span{begin, end};
+    const bool overlaps =
+        std::any_of(out->begin(), out->end(), [&](const auto& t) {
+          return t.span.begin < span.end && span.begin < t.span.end;
+        });
+    if (overlaps) continue;
+    geo::ToponymCandidate& t = out->emplace_back();
+    t.text = text_.substr(begin, end - begin);
+    t.span = span;
+  }
+}
+
+// "D-Columbus", "R-Texas", "DFL-Duluth": the length of the party's letter
+// and hyphen before a legislator's home, 0 when there is none.
+size_t ToponymDetector::PartyPrefixLength(std::string_view form) {
+  for (std::string_view party : {"D-", "R-", "I-", "DFL-"}) {
+    if (form.size() > party.size() && form.substr(0, party.size()) == party &&
+        form[party.size()] >= 'A' && form[party.size()] <= 'Z') {
+      return party.size();
+    }
+  }
+  return 0;
+}
+
 // Sites named by the place they are in or by ("the Dadaab camps").
 bool ToponymDetector::IsSiteNoun(std::string_view lemma) {
   static constexpr std::string_view kNouns[] = {
-      "camp",   "farm",       "base",     "laboratory", "lab",      "hospital",
-      "prison", "jail",       "airport",  "airbase",    "airfield", "port",
-      "plant",  "factory",    "refinery", "mine",       "dam",      "reservoir",
-      "bridge", "checkpoint", "crossing", "market",     "clinic",   "school"};
+      "camp",     "farm",   "base",      "laboratory", "lab",
+      "hospital", "prison", "jail",      "airport",    "airbase",
+      "airfield", "port",   "plant",     "factory",    "refinery",
+      "mine",     "dam",    "reservoir", "bridge",     "checkpoint",
+      "crossing", "market", "clinic",    "school",     "home"};
   return std::find(std::begin(kNouns), std::end(kNouns), lemma) !=
          std::end(kNouns);
 }
@@ -602,7 +651,7 @@ bool ToponymDetector::IsLocalBodyWord(std::string_view w) {
       "Police",   "Sheriff",   "City",       "Council", "Mayor",   "Fire",
       "Township", "Municipal", "Courthouse", "Library", "Airport", "Chamber",
       "Harbor",   "Harbour",   "Port",       "Station", "Borough", "Town",
-      "Village",  "Metro",     "Transit",    "Zoo"};
+      "Village",  "Metro",     "Transit",    "Zoo",     "High"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 

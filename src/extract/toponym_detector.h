@@ -47,6 +47,7 @@ class ToponymDetector {
  private:
   void FindInto(std::vector<geo::ToponymCandidate>* out) const;
   void AddRoadParts(Span span, std::vector<geo::ToponymCandidate>* out) const;
+  void AddPartyHomes(std::vector<geo::ToponymCandidate>* out) const;
 
   // The name is a country's, a first-order division's or (in words that
   // say so: "Walker County") a second-order one's own name or
@@ -58,6 +59,7 @@ class ToponymDetector {
   static bool IsLocalBodyWord(std::string_view w);
   static bool IsPeopleOfPlaceNoun(std::string_view lemma);
   static bool IsSiteNoun(std::string_view lemma);
+  static size_t PartyPrefixLength(std::string_view form);
   static bool IsKindOfPlaceWord(std::string_view w);
   static bool IsCompassWord(std::string_view w);
   static bool AllCapitals(std::string_view s);
