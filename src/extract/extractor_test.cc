@@ -588,6 +588,12 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
             "Gainesville>Gainesville");
   EXPECT_EQ(place_names("Students of Charleston High School won."),
             "Charleston>Charleston");
+  // The town of an address; the town someone is from.
+  EXPECT_EQ(place_names("Services are at the chapel, 618 E. Main Street, "
+                        "Sokolov."),
+            "Sokolov>Sokolov");
+  EXPECT_EQ(place_names("Survivors include a son, Leo Drexler of Sokolov."),
+            "Sokolov>Sokolov");
   // A place naming a site in it; a capital's name.
   EXPECT_EQ(place_names("The Sokolov plant was closed on Monday."),
             "Sokolov>Sokolov");

@@ -386,6 +386,25 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     // A direction alone ("in the South", "the North") names a part of a
     // place the words do not say: none the gazetteer can give.
     if (first == last && IsCompassWord(name)) continue;
+    const bool names_town =
+        std::any_of(found.begin(), found.end(), [](const geo::Place& p) {
+          return !p.alternate && p.feature.substr(0, 3) == "PPL";
+        });
+    // "618 E. Main Street, Annville": the town of an address.
+    const bool town_of_address = names_town && first >= 2 &&
+                                 v_.word(first - 1).form == "," &&
+                                 IsStreetWord(v_.word(first - 2).form);
+    // "Norb Mages of Lindsay", "both of Annville": the town someone is
+    // from.
+    const bool home_of_person =
+        names_town && prep == "of" && head >= 0 &&
+        (v_.word(head).upos == "PROPN" || v_.word(head).lemma == "both" ||
+         v_.word(head).lemma == "all") &&
+        !std::any_of(out->begin(), out->end(), [&](const auto& t) {
+          const Span h = v_.word(head).span;
+          return t.span.begin <= h.begin && h.end <= t.span.end;
+        });
+    if (town_of_address || home_of_person) kind = 't';
     // A capitalised common noun alone ("City", "Harbor") is a place only
     // where its position says so; "Mexico City" is a name.
     if (first == last && !in_list_of_places && !hyphen_prefix &&
@@ -425,8 +444,9 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     t.kind = kind;
     t.lookup = std::move(lookup);
     t.adjectival = hyphen_prefix;
-    t.locative = locative || before_place_noun || kind != 0 || object_place ||
-                 with_parent || names_site;
+    t.locative = (locative || before_place_noun || kind != 0 || object_place ||
+                  with_parent || names_site) &&
+                 !home_of_person;
   }
   // A country or a state named inside another name ("the U.S. House",
   // "the Texas Department of Transportation") or after a town ("Paris,
@@ -618,6 +638,17 @@ size_t ToponymDetector::PartyPrefixLength(std::string_view form) {
     }
   }
   return 0;
+}
+
+// The last word of a street's name in an address ("Main Street, Annville",
+// "Route 31 South, Flemington").
+bool ToponymDetector::IsStreetWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "Street", "St.",   "Road",    "Rd.",       "Avenue", "Ave.",    "Route",
+      "Drive",  "Lane",  "Ln.",     "Boulevard", "Blvd.",  "Way",     "Highway",
+      "Hwy.",   "Pike",  "Court",   "Ct.",       "Place",  "Parkway", "Pkwy.",
+      "Circle", "Trail", "Terrace", "South",     "North",  "East",    "West"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 // Sites named by the place they are in or by ("the Dadaab camps").

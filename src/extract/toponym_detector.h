@@ -59,6 +59,7 @@ class ToponymDetector {
   static bool IsLocalBodyWord(std::string_view w);
   static bool IsPeopleOfPlaceNoun(std::string_view lemma);
   static bool IsSiteNoun(std::string_view lemma);
+  static bool IsStreetWord(std::string_view w);
   static size_t PartyPrefixLength(std::string_view form);
   static bool IsKindOfPlaceWord(std::string_view w);
   static bool IsCompassWord(std::string_view w);
