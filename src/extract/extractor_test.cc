@@ -400,6 +400,9 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
            "\t\tWV\t039\t\t\t46536\t\t183\tAmerica/New_York\t2020-01-01",
            "4394870\tDublin\tDublin\t\t40.10\t-83.11\tP\tPPL\tUS\t\tOH\t"
            "049\t\t\t49328\t\t280\tAmerica/New_York\t2020-01-01",
+           // Berea, Kentucky, and Lesotho's Berea district.
+           "4281730\tBerea\tBerea\t\t37.57\t-84.30\tP\tPPL\tUS\t\tKY\t"
+           "151\t\t\t15539\t\t311\tAmerica/New_York\t2020-01-01",
        }) {
     ASSERT_TRUE(builder.AddGeoNamesLine(row)) << row;
   }
@@ -421,6 +424,16 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
       e.other_names.push_back(n.substr(0, n.size() - 7));
     }
     if (n == "West Virginia") e.abbreviations = {"W.Va."};
+    builder.Add(e);
+  }
+  {
+    geo::GazetteerBuilder::Entry e;
+    e.name = "Berea";
+    e.country = "LS";
+    e.admin1 = "10";
+    e.feature = "ADM1";
+    e.lat = -29.2;
+    e.lon = 27.9;
     builder.Add(e);
   }
   {
@@ -588,6 +601,10 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
             "Gainesville>Gainesville");
   EXPECT_EQ(place_names("Students of Charleston High School won."),
             "Charleston>Charleston");
+  // Its police say it is a town: Berea, Kentucky, not the district.
+  doc = code("Berea police are searching for a suspect.");
+  ASSERT_EQ(doc.places.size(), 1u);
+  EXPECT_EQ(doc.places[0].country, "USA");
   // The town of an address; the town someone is from.
   EXPECT_EQ(place_names("Services are at the chapel, 618 E. Main Street, "
                         "Sokolov."),

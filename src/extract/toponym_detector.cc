@@ -87,6 +87,9 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         (word.upos == "NOUN" && w > 0 && v_.word(w - 1).upos != "PUNCT" &&
          !AllCapitals(word.form)) ||
         (word.upos == "NOUN" && in_list_of_places) ||
+        // "Berea police ..." opening a sentence.
+        (word.upos == "NOUN" && word.deprel == "compound" &&
+         word.head == w + 1 && IsPeopleOfPlaceNoun(v_.word(w + 1).lemma)) ||
         (w == 0 && AllCapitals(word.form) && dash_or_colon(1));
     if (!name_like || !capitalised(w) || taken[static_cast<size_t>(w)]) {
       continue;
@@ -404,6 +407,9 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
           const Span h = v_.word(head).span;
           return t.span.begin <= h.begin && h.end <= t.span.end;
         });
+    // The kind the words say, before who is from it or serves it says
+    // it too: only that makes it where something happens.
+    const char kind_of_position = kind;
     if (town_of_address || home_of_person) kind = 't';
     // A capitalised common noun alone ("City", "Harbor") is a place only
     // where its position says so; "Mexico City" is a name.
@@ -420,6 +426,8 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         std::any_of(found.begin(), found.end(), [](const geo::Place& p) {
           return !p.alternate && p.feature.substr(0, 3) == "PPL";
         });
+    // Its people and bodies say it is a town ("Berea police").
+    if (town_of_people && kind == 0) kind = 't';
     // "the Dadaab camps", "the Pirbright laboratory", "the Zaporizhzhia
     // nuclear plant": a place naming a site in or by it, and where that
     // site is.
@@ -444,9 +452,8 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     t.kind = kind;
     t.lookup = std::move(lookup);
     t.adjectival = hyphen_prefix;
-    t.locative = (locative || before_place_noun || kind != 0 || object_place ||
-                  with_parent || names_site) &&
-                 !home_of_person;
+    t.locative = locative || before_place_noun || kind_of_position != 0 ||
+                 town_of_address || object_place || with_parent || names_site;
   }
   // A country or a state named inside another name ("the U.S. House",
   // "the Texas Department of Transportation") or after a town ("Paris,
@@ -507,7 +514,11 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
           return !p.alternate && p.feature.substr(0, 3) == "PPL";
         });
     if (!NamesArea(found) && !local_body) continue;
-    out->push_back({std::move(name), span});
+    geo::ToponymCandidate& t = out->emplace_back();
+    t.text = std::move(name);
+    t.span = span;
+    // A town's body says it is a town ("Norfolk High School").
+    if (local_body && !NamesArea(found)) t.kind = 't';
   }
   AddPartyHomes(out);
   std::sort(out->begin(), out->end(), [](const auto& a, const auto& b) {
