@@ -68,6 +68,13 @@ constexpr uint32_t kForeignTownPopulation = 1000000;
 // How far from the report's other places such a town may still be meant.
 constexpr double kAcrossBorderKm = 1000;
 
+// A reading this near another name's town gains up to kNearbyBonus; the
+// first kAnchors names a report places are weighed (a bound on the work a
+// report naming thousands of places can cause).
+constexpr double kNearbyKm = 300;
+constexpr double kNearbyBonus = 4;
+constexpr size_t kAnchors = 256;
+
 // What the source's home is worth to a reading there: as much as a few of
 // the report's own places in the country, or in the state.
 constexpr double kHomeCountryBonus = 3;
@@ -307,7 +314,26 @@ std::vector<PlaceMention> ResolveToponyms(
   // Scores a reading of mention i. `near` holds, per country and per
   // "country.admin1", how many other mentions the first pass put there: a
   // local report's towns are in the state it keeps naming.
+  // Whether a name is a country's or a first-order division's own.
+  std::vector<bool> names_area(found.size(), false);
+  for (size_t i = 0; i < found.size(); ++i) {
+    names_area[i] = std::any_of(
+        candidates[i].begin(), candidates[i].end(), [](const Place& q) {
+          return !q.alternate && (q.feature == "PCLI" || q.feature == "ADM1");
+        });
+  }
   using Weights = absl::flat_hash_map<std::string, double>;
+  // Where the first pass put the report's towns and counties, one point
+  // per name (the first kAnchors names): a reading near another name's is
+  // likelier than a namesake far away.
+  struct Anchor {
+    std::string_view name;
+    double lat, lon;
+  };
+  std::vector<Anchor> anchors;
+  auto point_like = [](const Place& p) {
+    return p.feature.substr(0, 3) == "PPL" || p.feature == "ADM2";
+  };
   auto score_of = [&](size_t i, const Place& p, const Weights* near,
                       const std::pair<std::string, std::string>* own_count) {
     // How many other mentions the first pass put under `key`.
@@ -368,13 +394,8 @@ std::vector<PlaceMention> ResolveToponyms(
         // a town where the name is a country's or a state's own ("England,
         // Arkansas").
         double could = 0;
-        const bool area_name = std::any_of(
-            candidates[i].begin(), candidates[i].end(), [](const Place& q) {
-              return !q.alternate &&
-                     (q.feature == "PCLI" || q.feature == "ADM1");
-            });
         if (auto f = support.find(key);
-            f != support.end() && !p.alternate && !area_name) {
+            f != support.end() && !p.alternate && !names_area[i]) {
           could = f->second;
           const auto& own = own_support[names[i]];
           if (auto o = own.find(key); o != own.end()) could -= o->second;
@@ -398,6 +419,16 @@ std::vector<PlaceMention> ResolveToponyms(
       }
     }
     score += country_bonus;
+    // Near the report's other towns: up to kNearbyBonus within a few km,
+    // nothing from kNearbyKm on.
+    if (near != nullptr && point_like(p) && !p.alternate && !names_area[i]) {
+      double nearest = kNearbyKm;
+      for (const Anchor& a : anchors) {
+        if (a.name == names[i]) continue;
+        nearest = std::min(nearest, DistanceKm(p.lat, p.lon, a.lat, a.lon));
+      }
+      score += kNearbyBonus * (1 - nearest / kNearbyKm);
+    }
     // The place and its parent agree: the town in the state or country
     // named, and the state or country that holds the town named.
     auto contains = [](const Place& outer, const Place& inner) {
@@ -474,6 +505,16 @@ std::vector<PlaceMention> ResolveToponyms(
   for (const auto& [name, where] : counted) {
     near[where.first] += 1;
     if (!where.second.empty()) near[where.second] += 1;
+  }
+  {
+    absl::flat_hash_set<std::string_view> anchored;
+    for (size_t i = 0; i < found.size() && anchors.size() < kAnchors; ++i) {
+      if (first[i] == nullptr || !point_like(*first[i]) ||
+          !anchored.insert(names[i]).second) {
+        continue;
+      }
+      anchors.push_back({names[i], first[i]->lat, first[i]->lon});
+    }
   }
   std::vector<const Place*> second = resolve(&near);
   // A road joins places near one another: a part read as a small place

@@ -46,6 +46,14 @@ std::unique_ptr<Gazetteer> Fixture() {
            "33\t\t\t1024027\t\t17\tEurope/Dublin\t2020-01-01",
            "4394870\tDublin\tDublin\t\t40.10\t-83.11\tP\tPPL\tUS\t\tOH\t"
            "049\t\t\t49328\t\t280\tAmerica/New_York\t2020-01-01",
+           // Vidalia, Louisiana, across the river from Natchez, Mississippi,
+           // and the larger Vidalia, Georgia, 850 km away.
+           "4336153\tVidalia\tVidalia\t\t31.565\t-91.426\tP\tPPL\tUS\t\tLA\t"
+           "029\t\t\t4299\t\t20\tAmerica/Chicago\t2020-01-01",
+           "4228147\tVidalia\tVidalia\t\t32.218\t-82.413\tP\tPPL\tUS\t\tGA\t"
+           "279\t\t\t10473\t\t84\tAmerica/New_York\t2020-01-01",
+           "4442245\tNatchez\tNatchez\t\t31.560\t-91.403\tP\tPPLA2\tUS\t\t"
+           "MS\t001\t\t\t15792\t\t66\tAmerica/Chicago\t2020-01-01",
            // Sudan and South Sudan, either side of a border.
            "373303\tNyala\tNyala\t\t12.05\t24.88\tP\tPPLA\tSD\t\t49\t"
            "\t\t\t565734\t\t670\tAfrica/Khartoum\t2020-01-01",
@@ -257,6 +265,21 @@ TEST(ToponymsTest, ATownAcrossABorderFromTheReportsPlacesIsKept) {
           *g, Candidates(text, {"Sudan", "Nyala", "South Darfur", "Malakal"}),
           text)),
       "SDN/country SDN/point SDN/admin1 SSD/point");
+}
+
+TEST(ToponymsTest, ANamesakeNearTheReportsOtherTownsIsPreferred) {
+  const std::unique_ptr<Gazetteer> g = Fixture();
+  const std::string text = "Floods in Natchez reached Vidalia.";
+  const std::vector<PlaceMention> got =
+      ResolveToponyms(*g, Candidates(text, {"Natchez", "Vidalia"}), text);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[1].admin1, "LA");
+  // Alone, the larger one.
+  const std::string alone = "Floods reached Vidalia.";
+  const std::vector<PlaceMention> one =
+      ResolveToponyms(*g, Candidates(alone, {"Vidalia"}), alone);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].admin1, "GA");
 }
 
 TEST(ToponymsTest, ASourcesHomeSettlesWhatTheReportLeavesOpen) {
