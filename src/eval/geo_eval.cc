@@ -136,6 +136,7 @@ StatusOr<GeoEvaluation> EvaluateGeo(const std::string& path,
   for (size_t i = 0; i < docs.size(); ++i) learner.Observe(docs[i], coded[i]);
   out.homes = learner.Homes();
   if (out.homes.empty()) return out;
+  alone_coder->reset();  // one parser in memory at a time
   EventCoderOptions home_options = options;
   home_options.source_homes = out.homes;
   StatusOr<std::unique_ptr<EventCoder>> home_coder =

@@ -311,9 +311,6 @@ std::vector<PlaceMention> ResolveToponyms(
       parent[i] = static_cast<int>(i + 1);
     }
   }
-  // Scores a reading of mention i. `near` holds, per country and per
-  // "country.admin1", how many other mentions the first pass put there: a
-  // local report's towns are in the state it keeps naming.
   // Whether a name is a country's or a first-order division's own.
   std::vector<bool> names_area(found.size(), false);
   for (size_t i = 0; i < found.size(); ++i) {
@@ -334,6 +331,9 @@ std::vector<PlaceMention> ResolveToponyms(
   auto point_like = [](const Place& p) {
     return p.feature.substr(0, 3) == "PPL" || p.feature == "ADM2";
   };
+  // Scores a reading of mention i. `near` holds, per country and per
+  // "country.admin1", how many other mentions the first pass put there: a
+  // local report's towns are in the state it keeps naming.
   auto score_of = [&](size_t i, const Place& p, const Weights* near,
                       const std::pair<std::string, std::string>* own_count) {
     // How many other mentions the first pass put under `key`.
