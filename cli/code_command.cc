@@ -351,12 +351,7 @@ Runner RegisterCode(CLI::App& app) {
   cmd->add_option("--threads", options->threads, "worker threads")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
-  cmd->add_option("--model", options->model,
-                  "parser model (default: $SITREP_PARSER_MODEL, else "
-                  "models/en.parser)");
-  cmd->add_option("--lexicon", options->lexicon,
-                  "compiled lexicon (default: $SITREP_LEXICON, else "
-                  "en.lexicon beside the sitrep binary)");
+  AddCoderOptions(cmd, &options->model, &options->lexicon);
   cmd->add_option("--homes", options->homes,
                   "where sources are at home (the table `sitrep homes` "
                   "writes): an ambiguous place in a source's report is read "

@@ -372,8 +372,7 @@ Runner RegisterEval(CLI::App& app) {
     c->add_option("path", o->path, "gold file")
         ->required()
         ->check(CLI::ExistingFile);
-    c->add_option("--model", o->model, "parser model");
-    c->add_option("--lexicon", o->lexicon, "compiled lexicon");
+    AddCoderOptions(c, &o->model, &o->lexicon);
     c->add_flag("--confusions", o->confusions,
                 "list the gold -> system confusions");
     c->add_flag("--errors", o->errors,
@@ -394,8 +393,7 @@ Runner RegisterEval(CLI::App& app) {
   wiki_cmd->add_option("path", wiki->path, "gold JSONL file")
       ->required()
       ->check(CLI::ExistingFile);
-  wiki_cmd->add_option("--model", wiki->model, "parser model");
-  wiki_cmd->add_option("--lexicon", wiki->lexicon, "compiled lexicon");
+  AddCoderOptions(wiki_cmd, &wiki->model, &wiki->lexicon);
   auto muc = std::make_shared<EvalArgumentsOptions>();
   muc->set = "muc4";
   CLI::App* muc_cmd = eval->add_subcommand(
@@ -413,8 +411,7 @@ Runner RegisterEval(CLI::App& app) {
                    "answer-key file, or a directory (its key-* files)")
       ->required()
       ->check(CLI::ExistingPath);
-  muc_cmd->add_option("--model", muc->model, "parser model");
-  muc_cmd->add_option("--lexicon", muc->lexicon, "compiled lexicon");
+  AddCoderOptions(muc_cmd, &muc->model, &muc->lexicon);
   auto geo = std::make_shared<EvalGeoOptions>();
   CLI::App* geo_cmd = eval->add_subcommand(
       "geo",
@@ -424,8 +421,7 @@ Runner RegisterEval(CLI::App& app) {
   geo_cmd->add_option("path", geo->path, "gold XML file")
       ->required()
       ->check(CLI::ExistingFile);
-  geo_cmd->add_option("--model", geo->model, "parser model");
-  geo_cmd->add_option("--lexicon", geo->lexicon, "compiled lexicon");
+  AddCoderOptions(geo_cmd, &geo->model, &geo->lexicon);
   return [cmd, sentences, ud_cmd, ud, event_sets, wiki_cmd, wiki, muc_cmd, muc,
           geo_cmd, geo] {
     if (geo_cmd->parsed()) return RunEvalGeo(*geo);

@@ -89,12 +89,7 @@ Runner RegisterHomes(CLI::App& app) {
   AddInputOptions(cmd, &options->input, "--input-format");
   cmd->add_option("-o,--output", options->output,
                   "write here (default: standard output)");
-  cmd->add_option("--model", options->model,
-                  "parser model (default: $SITREP_PARSER_MODEL, else "
-                  "models/en.parser)");
-  cmd->add_option("--lexicon", options->lexicon,
-                  "compiled lexicon (default: $SITREP_LEXICON, else "
-                  "en.lexicon beside the sitrep binary)");
+  AddCoderOptions(cmd, &options->model, &options->lexicon);
   return [cmd, options] {
     if (cmd->parsed()) return RunHomes(*options);
     return kExitUsage;

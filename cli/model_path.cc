@@ -49,6 +49,15 @@ std::string DefaultGazetteerPath() {
   return path;
 }
 
+void AddCoderOptions(CLI::App* cmd, std::string* model, std::string* lexicon) {
+  cmd->add_option("--model", *model,
+                  "parser model (default: $SITREP_PARSER_MODEL, else "
+                  "models/en.parser)");
+  cmd->add_option("--lexicon", *lexicon,
+                  "compiled lexicon (default: $SITREP_LEXICON, else "
+                  "en.lexicon beside the sitrep binary)");
+}
+
 std::unique_ptr<EventCoder> LoadEventCoder(const std::string& model,
                                            const std::string& lexicon,
                                            const std::string& homes) {

@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include <CLI/CLI.hpp>
+
 #include "sitrep/events.h"
 
 namespace sitrep::cli {
@@ -26,6 +28,9 @@ std::string DefaultLexiconPath();
 // directory's as configured. "" when none of these exists: the coder then
 // runs without one.
 std::string DefaultGazetteerPath();
+
+// Declares --model and --lexicon, the coder's files, on a verb.
+void AddCoderOptions(CLI::App* cmd, std::string* model, std::string* lexicon);
 
 // The event coder with the given model and lexicon (empty: the defaults)
 // and the homes file of `sitrep homes` (empty: none); nullptr after

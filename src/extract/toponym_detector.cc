@@ -9,6 +9,16 @@ namespace sitrep::extract {
 
 using lexicon::EntryKind;
 
+namespace {
+
+// Whether `w` is one of `words` (the word lists below).
+template <size_t N>
+bool OneOf(const std::string_view (&words)[N], std::string_view w) {
+  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
+}  // namespace
+
 // Names used as places: a proper name (with the capitalised words of
 // its compound: "Tel Aviv", "Rapides Parish") the gazetteer knows, after
 // a preposition of place ("in", "near", "from", "the town of"), or
@@ -389,10 +399,7 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     // A direction alone ("in the South", "the North") names a part of a
     // place the words do not say: none the gazetteer can give.
     if (first == last && IsCompassWord(name)) continue;
-    const bool names_town =
-        std::any_of(found.begin(), found.end(), [](const geo::Place& p) {
-          return !p.alternate && p.feature.substr(0, 3) == "PPL";
-        });
+    const bool names_town = NamesTown(found);
     // "618 E. Main Street, Annville": the town of an address.
     const bool town_of_address = names_town && first >= 2 &&
                                  v_.word(first - 1).form == "," &&
@@ -420,12 +427,9 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     // "a Gainesville man", "Athens police", "the Lancaster native": a
     // town naming who is from it or serves it - a place, though not where
     // anything happens.
-    const bool town_of_people =
-        word.deprel == "compound" && head == last + 1 &&
-        IsPeopleOfPlaceNoun(v_.word(head).lemma) &&
-        std::any_of(found.begin(), found.end(), [](const geo::Place& p) {
-          return !p.alternate && p.feature.substr(0, 3) == "PPL";
-        });
+    const bool town_of_people = word.deprel == "compound" && head == last + 1 &&
+                                IsPeopleOfPlaceNoun(v_.word(head).lemma) &&
+                                names_town;
     // Its people and bodies say it is a town ("Berea police").
     if (town_of_people && kind == 0) kind = 't';
     // "the Dadaab camps", "the Pirbright laboratory", "the Zaporizhzhia
@@ -484,10 +488,7 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     const Span short_span = v_.SpanOf(first, w);
     const std::vector<geo::Place> short_found =
         gazetteer_->Find(text_.substr(short_span.begin, short_span.size()));
-    const bool names_town = std::any_of(
-        short_found.begin(), short_found.end(), [](const geo::Place& p) {
-          return !p.alternate && p.feature.substr(0, 3) == "PPL";
-        });
+    const bool names_town = NamesTown(short_found);
     int last = w;
     for (int end = w + 1; end <= w + 2 && end < n && capitalised(end); ++end) {
       if (names_town && v_.word(end).form == "City") break;
@@ -504,15 +505,14 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         });
     if (overlaps) continue;
     std::string name = text_.substr(span.begin, span.size());
-    const std::vector<geo::Place> found = gazetteer_->Find(name);
+    const std::vector<geo::Place> found =
+        last == w ? short_found : gazetteer_->Find(name);
     // A town naming a local body after it ("the Gainesville Police",
     // "the New London City Council"): the town, by its own name.
     const bool local_body =
         ((word.head >= 0 && IsLocalBodyWord(v_.word(word.head).form)) ||
          (last + 1 < n && IsLocalBodyWord(v_.word(last + 1).form))) &&
-        std::any_of(found.begin(), found.end(), [](const geo::Place& p) {
-          return !p.alternate && p.feature.substr(0, 3) == "PPL";
-        });
+        NamesTown(found);
     if (!NamesArea(found) && !local_body) continue;
     geo::ToponymCandidate& t = out->emplace_back();
     t.text = std::move(name);
@@ -523,6 +523,12 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
   AddPartyHomes(out);
   std::sort(out->begin(), out->end(), [](const auto& a, const auto& b) {
     return a.span.begin < b.span.begin;
+  });
+}
+
+bool ToponymDetector::NamesTown(const std::vector<geo::Place>& found) {
+  return std::any_of(found.begin(), found.end(), [](const geo::Place& p) {
+    return !p.alternate && p.feature.substr(0, 3) == "PPL";
   });
 }
 
@@ -546,8 +552,7 @@ bool ToponymDetector::IsPlaceOfNoun(std::string_view lemma) {
       "governor",   "citizen",    "people",    "population", "inhabitant",
       "streets",    "street",     "outside",   "north-east", "south-east",
       "north-west", "south-west", "capital"};
-  return std::find(std::begin(kNouns), std::end(kNouns), lemma) !=
-         std::end(kNouns);
+  return OneOf(kNouns, lemma);
 }
 
 // The words for a road, a route or a line between places.
@@ -568,8 +573,7 @@ bool ToponymDetector::IsPlaceVerb(std::string_view lemma) {
       "enter",    "leave",   "reach",   "evacuate", "flee",     "cross",
       "control",  "hold",    "overrun", "invade",   "annex",    "visit",
       "target",   "pound",   "bombard", "shoot",    "rocket",   "abandon"};
-  return std::find(std::begin(kVerbs), std::end(kVerbs), lemma) !=
-         std::end(kVerbs);
+  return OneOf(kVerbs, lemma);
 }
 
 // "the Ahmedbeyli-Fizuli-Shusha highway": each place the road joins, as
@@ -659,7 +663,7 @@ bool ToponymDetector::IsStreetWord(std::string_view w) {
       "Drive",  "Lane",  "Ln.",     "Boulevard", "Blvd.",  "Way",     "Highway",
       "Hwy.",   "Pike",  "Court",   "Ct.",       "Place",  "Parkway", "Pkwy.",
       "Circle", "Trail", "Terrace", "South",     "North",  "East",    "West"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+  return OneOf(kWords, w);
 }
 
 // Sites named by the place they are in or by ("the Dadaab camps").
@@ -670,8 +674,7 @@ bool ToponymDetector::IsSiteNoun(std::string_view lemma) {
       "airfield", "port",   "plant",     "factory",    "refinery",
       "mine",     "dam",    "reservoir", "bridge",     "checkpoint",
       "crossing", "market", "clinic",    "school",     "home"};
-  return std::find(std::begin(kNouns), std::end(kNouns), lemma) !=
-         std::end(kNouns);
+  return OneOf(kNouns, lemma);
 }
 
 // People named by the town they are from or serve ("a Gainesville man",
@@ -682,8 +685,7 @@ bool ToponymDetector::IsPeopleOfPlaceNoun(std::string_view lemma) {
       "girl",     "resident",   "native",       "couple",   "family",
       "student",  "youth",      "police",       "officer",  "firefighter",
       "official", "councilman", "councilwoman", "mayor",    "sheriff"};
-  return std::find(std::begin(kNouns), std::end(kNouns), lemma) !=
-         std::end(kNouns);
+  return OneOf(kNouns, lemma);
 }
 
 // Words of the names of a town's own bodies and services, which take
@@ -694,7 +696,7 @@ bool ToponymDetector::IsLocalBodyWord(std::string_view w) {
       "Township", "Municipal", "Courthouse", "Library", "Airport", "Chamber",
       "Harbor",   "Harbour",   "Port",       "Station", "Borough", "Town",
       "Village",  "Metro",     "Transit",    "Zoo",     "High"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+  return OneOf(kWords, w);
 }
 
 bool ToponymDetector::IsKindOfPlaceWord(std::string_view w) {

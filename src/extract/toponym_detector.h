@@ -53,6 +53,8 @@ class ToponymDetector {
   // say so: "Walker County") a second-order one's own name or
   // abbreviation.
   static bool NamesArea(const std::vector<geo::Place>& found);
+  // A town's own name (a populated place's, not another name of it).
+  static bool NamesTown(const std::vector<geo::Place>& found);
   static bool IsPlaceOfNoun(std::string_view lemma);
   static bool IsRoadNoun(std::string_view lemma);
   static bool IsPlaceVerb(std::string_view lemma);
