@@ -30,6 +30,10 @@ demo: build
 	@./build/sitrep code examples/reports.jsonl -o build/demo/events.jsonl
 	@./build/sitrep code --format csv examples/reports.jsonl -o build/demo/events.csv 2>/dev/null
 	@./build/sitrep code --format table examples/reports.jsonl 2>/dev/null
+	@echo "== sitrep ingest --db sqlite:build/demo/demo.db examples/reports.jsonl (coded, stored, merged into incidents)"
+	@./build/sitrep ingest --db sqlite:build/demo/demo.db examples/reports.jsonl
+	@echo "== sitrep incidents --db sqlite:build/demo/demo.db --min-reports 2 --format table (each report's claim side by side)"
+	@./build/sitrep incidents --db sqlite:build/demo/demo.db --min-reports 2 --format table
 
 test: check-format test-default test-asan fuzz-smoke
 	@echo "make test: all suites passed"

@@ -20,6 +20,10 @@ Runner RegisterCode(CLI::App& app);
 Runner RegisterTrainParser(CLI::App& app);
 Runner RegisterPlaces(CLI::App& app);
 Runner RegisterHomes(CLI::App& app);
+Runner RegisterIngest(CLI::App& app);
+Runner RegisterQuery(CLI::App& app);
+Runner RegisterMerge(CLI::App& app);
+Runner RegisterIncidents(CLI::App& app);
 
 }  // namespace sitrep::cli
 

@@ -28,6 +28,10 @@ int main(int argc, char** argv) {
   runners["train-parser"] = RegisterTrainParser(app);
   runners["places"] = RegisterPlaces(app);
   runners["homes"] = RegisterHomes(app);
+  runners["ingest"] = RegisterIngest(app);
+  runners["query"] = RegisterQuery(app);
+  runners["merge"] = RegisterMerge(app);
+  runners["incidents"] = RegisterIncidents(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

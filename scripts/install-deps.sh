@@ -20,6 +20,8 @@ packages=(
   libgtest-dev libgmock-dev  # unit tests
   libbenchmark-dev     # throughput benchmarks
   libpugixml-dev       # the geoparsing gold corpora (LGL, GeoVirus) for eval geo
+  libsqlite3-dev       # the embedded store (WAL, R*Tree, FTS5)
+  libssl-dev           # SHA-256 content hashes of stored reports (libcrypto)
 )
 
 missing=()

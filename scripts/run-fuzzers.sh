@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 out=build-fuzz/fuzz-artifacts
 mkdir -p "$out"
 for target in jsonl_reader text_analyzer conllu_reader parser model_file code gazetteer_index \
-    date_expressions source_homes; do
+    date_expressions source_homes store_query; do
   bin=build-fuzz/fuzz/${target}_fuzzer
   work=$(mktemp -d)
   cp -r fuzz/corpus/"$target"/. "$work"/

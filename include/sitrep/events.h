@@ -162,6 +162,7 @@ struct CodedDocument {
   std::vector<PlaceMention> places;  // every place name resolved, in order
   std::vector<DocumentError> errors;
   size_t sentences = 0;
+  std::vector<Span> sentence_spans;  // every sentence, in text order
 };
 
 struct EventCoderOptions {
@@ -189,6 +190,10 @@ class EventCoder {
 
   virtual std::string Describe() const = 0;
 };
+
+// One event as one JSON object of the output contract, with "document":
+// the id of the report it comes from; no newline.
+std::string EventToJson(const std::string& document_id, const Event& event);
 
 // Output formats of `sitrep code`.
 // One JSON object per document: {id, events, places, errors}.

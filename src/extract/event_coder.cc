@@ -70,6 +70,10 @@ class EventCoderImpl : public EventCoder {
       }
       CodedDocument& coded = out[d];
       coded.sentences = analyzed[d].sentences.size();
+      coded.sentence_spans.reserve(coded.sentences);
+      for (const Sentence& s : analyzed[d].sentences) {
+        coded.sentence_spans.push_back(s.span);
+      }
       coded.places = extractor_.ResolvePlaces(doc, analyzed[d], per_sentence);
       extractor_.FinishDocument(doc, analyzed[d], &per_sentence, &coded.events);
       for (Event& e : coded.events) {

@@ -241,6 +241,12 @@ std::string EventsToTable(const Document& source, const CodedDocument& doc) {
   return out;
 }
 
+std::string EventToJson(const std::string& document_id, const Event& event) {
+  Json j{{"document", document_id}};
+  j.update(EventJson(event));
+  return Dump(j);
+}
+
 std::string EventsToJson(const CodedDocument& doc) {
   Json j;
   j["id"] = doc.id;
