@@ -22,6 +22,7 @@ Runner RegisterPlaces(CLI::App& app);
 Runner RegisterHomes(CLI::App& app);
 Runner RegisterIngest(CLI::App& app);
 Runner RegisterQuery(CLI::App& app);
+Runner RegisterExport(CLI::App& app);
 Runner RegisterMerge(CLI::App& app);
 Runner RegisterIncidents(CLI::App& app);
 

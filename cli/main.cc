@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   runners["homes"] = RegisterHomes(app);
   runners["ingest"] = RegisterIngest(app);
   runners["query"] = RegisterQuery(app);
+  runners["export"] = RegisterExport(app);
   runners["merge"] = RegisterMerge(app);
   runners["incidents"] = RegisterIncidents(app);
   try {

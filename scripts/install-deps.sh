@@ -22,6 +22,8 @@ packages=(
   libpugixml-dev       # the geoparsing gold corpora (LGL, GeoVirus) for eval geo
   libsqlite3-dev       # the embedded store (WAL, R*Tree, FTS5)
   libssl-dev           # SHA-256 content hashes of stored reports (libcrypto)
+  libpq-dev            # the shared store: PostgreSQL's client library
+  postgresql postgresql-15-postgis-3  # the shared store's server (tests start one)
 )
 
 missing=()

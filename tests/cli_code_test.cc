@@ -98,13 +98,15 @@ TEST(CliCodeTest, OtherFormats) {
   const std::string input = Temporary("code_fmt.jsonl", kReports);
   RunResult r = RunCommand({SitrepBinary(), "code", "--format", "csv", input});
   EXPECT_EQ(
-      r.out.rfind("event_id_cnty,event_date,disorder_type,event_type,", 0), 0u)
+      r.out.rfind("event_id_cnty,event_date,year,time_precision,disorder_type,",
+                  0),
+      0u)
       << r.out;
   EXPECT_NE(r.out.find("Explosions/Remote violence"), std::string::npos);
   EXPECT_NE(r.out.find(",location,latitude,longitude,geo_precision,"),
             std::string::npos);
   // The mine on the Fuzuli highway: in Azerbaijan, with a point.
-  EXPECT_NE(r.out.find(",AZE,18,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(",AZE,Azerbaijan,18,"), std::string::npos) << r.out;
   r = RunCommand({SitrepBinary(), "code", "--format", "cameo", input});
   EXPECT_NE(r.out.find("\t1833\t"), std::string::npos) << r.out;
   r = RunCommand({SitrepBinary(), "code", "--format", "plover", input});

@@ -7,15 +7,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "gtest/gtest.h"
 #include "sitrep/store.h"
+#include "store/test_postgres.h"
 #include "subprocess.h"
 
 extern char** environ;
@@ -31,7 +34,8 @@ constexpr char kReport2[] =
 constexpr char kReport3[] =
     R"({"id":"wire-1","date":"2023-10-02","source":"Wire","text":"Police fired tear gas at protesters in Yerevan on Monday."})";
 
-class CliIngestTest : public ::testing::Test {
+// Run against each back end.
+class CliIngestTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
@@ -47,8 +51,14 @@ class CliIngestTest : public ::testing::Test {
     std::ofstream(path, std::ios::binary) << contents;
     return path;
   }
-  std::string Db(const std::string& name = "store.db") const {
-    return "sqlite:" + (dir_ / name).string();
+  // The store called `name` in this test: a file, or a database of the
+  // test's PostgreSQL server.
+  std::string Db(const std::string& name = "store.db") {
+    if (GetParam() != "postgresql") return "sqlite:" + (dir_ / name).string();
+    std::string& url = databases_[name];
+    if (url.empty()) url = store::NewTestDatabase();
+    EXPECT_FALSE(url.empty()) << "no test PostgreSQL server";
+    return url;
   }
   StoreCounts Counts(const std::string& db) {
     StatusOr<std::unique_ptr<Store>> store = Store::Open(db);
@@ -58,9 +68,10 @@ class CliIngestTest : public ::testing::Test {
   }
 
   std::filesystem::path dir_;
+  std::map<std::string, std::string> databases_;
 };
 
-TEST_F(CliIngestTest, StoresQueriesAndLeavesTheSameReportAlone) {
+TEST_P(CliIngestTest, StoresQueriesAndLeavesTheSameReportAlone) {
   const std::string input = Write(
       "in.jsonl", std::string(kReport1) + "\n" + kReport2 + "\n" + kReport3 +
                       "\n" + R"({"id":"broken", "text": )" + "\n");
@@ -131,7 +142,7 @@ TEST_F(CliIngestTest, StoresQueriesAndLeavesTheSameReportAlone) {
 
 // The bundled examples hold both sides' accounts of three incidents: each
 // comes out as one incident with a claim from each report.
-TEST_F(CliIngestTest, TheExamplesTwoSidedAccountsAreOneIncidentEach) {
+TEST_P(CliIngestTest, TheExamplesTwoSidedAccountsAreOneIncidentEach) {
   const std::string examples =
       std::string(SITREP_SOURCE_DIR) + "/examples/reports.jsonl";
   RunResult r = RunCommand({SitrepBinary(), "ingest", "--db", Db(), examples});
@@ -169,7 +180,59 @@ TEST_F(CliIngestTest, TheExamplesTwoSidedAccountsAreOneIncidentEach) {
   EXPECT_NE(r.out.find("Rapid Support Forces [SDN]"), std::string::npos);
 }
 
-TEST_F(CliIngestTest, AnUnknownStoreIsAUsageError) {
+TEST_P(CliIngestTest, ExportsEveryFormatFromTheStore) {
+  const std::string input =
+      Write("in.jsonl",
+            std::string(kReport1) + "\n" + kReport2 + "\n" + kReport3 + "\n");
+  RunResult r = RunCommand({SitrepBinary(), "ingest", "--db", Db(), input});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<nlohmann::json> events =
+      ParseJsonLines(RunCommand({SitrepBinary(), "query", "--db", Db()}).out);
+  ASSERT_FALSE(events.empty());
+  size_t acled = 0, located = 0;
+  for (const nlohmann::json& e : events) {
+    acled += e["acled"].is_null() ? 0 : 1;
+    located += !e["location"].is_null() && !e["location"]["lat"].is_null();
+  }
+  auto lines = [](const std::string& text) {
+    return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+  };
+  r = RunCommand({SitrepBinary(), "export", "--db", Db(), "--format", "acled"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("event_id_cnty,event_date,year,time_precision,", 0),
+            0u);
+  EXPECT_EQ(lines(r.out), acled + 1);
+  EXPECT_NE(r.out.find(",Armenia,"), std::string::npos) << r.out;
+  r = RunCommand({SitrepBinary(), "export", "--db", Db(), "--format", "csv"});
+  EXPECT_EQ(lines(r.out), events.size() + 1);
+  r = RunCommand({SitrepBinary(), "export", "--db", Db(), "--format", "jsonl"});
+  EXPECT_EQ(ParseJsonLines(r.out).size(), events.size());
+  r = RunCommand(
+      {SitrepBinary(), "export", "--db", Db(), "--format", "geojson"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json map = nlohmann::json::parse(r.out);
+  EXPECT_EQ(map["type"], "FeatureCollection");
+  ASSERT_EQ(map["features"].size(), events.size());
+  size_t points = 0;
+  for (const nlohmann::json& f : map["features"]) {
+    if (!f["geometry"].is_null()) {
+      ++points;
+      EXPECT_EQ(f["geometry"]["type"], "Point");
+    }
+  }
+  EXPECT_EQ(points, located);
+  r = RunCommand({SitrepBinary(), "export", "--db", Db(), "--format", "plover",
+                  "--country", "ARM"});
+  for (const nlohmann::json& j : ParseJsonLines(r.out)) {
+    EXPECT_FALSE(j["event"].get<std::string>().empty());
+  }
+  r = RunCommand({SitrepBinary(), "export", "--db", Db(), "--format", "cameo"});
+  EXPECT_EQ(r.exit_code, 0);
+  r = RunCommand({SitrepBinary(), "export", "--db", Db(), "--format", "xml"});
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST_P(CliIngestTest, AnUnknownStoreIsAUsageError) {
   const std::string input = Write("in.jsonl", std::string(kReport3) + "\n");
   const RunResult r =
       RunCommand({SitrepBinary(), "ingest", "--db", "oracle://x", input});
@@ -180,7 +243,7 @@ TEST_F(CliIngestTest, AnUnknownStoreIsAUsageError) {
 // kill -9 in the middle of an ingest: every batch committed before is
 // whole, and a second run completes the rest, ending where one
 // uninterrupted run ends.
-TEST_F(CliIngestTest, AKilledIngestLosesNothingCommitted) {
+TEST_P(CliIngestTest, AKilledIngestLosesNothingCommitted) {
   std::string many;
   constexpr int kCopies = 100;
   for (int i = 0; i < kCopies; ++i) {
@@ -193,7 +256,6 @@ TEST_F(CliIngestTest, AKilledIngestLosesNothingCommitted) {
   }
   const std::string input = Write("many.jsonl", many);
   const std::string db = Db("killed.db");
-  const std::string path = db.substr(7);
   const std::vector<std::string> argv = {SitrepBinary(), "ingest", "--db", db,
                                          "--batch",      "6",      input};
   std::vector<char*> args;
@@ -211,16 +273,22 @@ TEST_F(CliIngestTest, AKilledIngestLosesNothingCommitted) {
   uint64_t seen = 0;
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::minutes(5);
-  while (seen < 12 && std::chrono::steady_clock::now() < deadline) {
+  int status = 0;
+  bool exited = false;
+  while (seen < 12 && std::chrono::steady_clock::now() < deadline &&
+         !(exited = ::waitpid(pid, &status, WNOHANG) == pid)) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    if (std::filesystem::exists(path)) {
-      StatusOr<std::unique_ptr<Store>> store = Store::Open(db);
-      if (store.ok()) seen = store.value()->Counts().value().documents;
+    // Opening the store while the ingest creates it waits for it.
+    StatusOr<std::unique_ptr<Store>> store = Store::Open(db);
+    if (store.ok()) {
+      StatusOr<StoreCounts> counts = store.value()->Counts();
+      if (counts.ok()) seen = counts.value().documents;
     }
   }
-  ::kill(pid, SIGKILL);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
+  if (!exited) {
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, &status, 0);
+  }
   ASSERT_TRUE(WIFSIGNALED(status)) << "the ingest ended before it was killed";
 
   const StoreCounts after_kill = Counts(db);
@@ -243,6 +311,10 @@ TEST_F(CliIngestTest, AKilledIngestLosesNothingCommitted) {
   EXPECT_EQ(Counts(db).documents, 3u * kCopies);
   EXPECT_EQ(resumed.out, whole.out);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, CliIngestTest,
+                         ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace sitrep::e2e

@@ -195,6 +195,27 @@ class EventCoder {
 // the id of the report it comes from; no newline.
 std::string EventToJson(const std::string& document_id, const Event& event);
 
+// The report an event comes from, as the per-event formats need it.
+struct EventOrigin {
+  std::string document_id;
+  std::string date;    // the report's date, for events without their own
+  std::string source;  // who published it
+};
+
+// The exchange formats, one event at a time (a line or a row with its
+// newline; "" when the format has no row for the event: no ACLED type, no
+// CAMEO code).
+// ACLED's columns (AcledCsvHeader), the claim and the modality in `tags`.
+std::string AcledCsvRow(const EventOrigin& origin, const Event& event);
+// sitrep's own fields, flat.
+std::string EventCsvHeader();
+std::string EventCsvRow(const EventOrigin& origin, const Event& event);
+std::string PloverJsonLine(const EventOrigin& origin, const Event& event);
+std::string CameoTsvRow(const EventOrigin& origin, const Event& event);
+// A GeoJSON Feature (a Point, or a null geometry when the event has no
+// place on the map), no newline.
+std::string GeoJsonFeature(const EventOrigin& origin, const Event& event);
+
 // Output formats of `sitrep code`.
 // One JSON object per document: {id, events, places, errors}.
 std::string EventsToJson(const CodedDocument& doc);

@@ -1,9 +1,11 @@
-// The output formats of `sitrep code`: the event record as JSON (the output
-// contract), ACLED-style CSV, PLOVER JSON records and CAMEO TSV.
+// The event record as JSON (the output contract) and as a table for people;
+// the exchange formats (ACLED, PLOVER, CAMEO, GeoJSON) are in
+// exchange_formats.cc.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "common/strings.h"
+#include "io/format_cells.h"
 #include "sitrep/events.h"
 
 namespace sitrep {
@@ -120,46 +122,6 @@ std::string Dump(const Json& j) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-// RFC 4180 quoting.
-std::string Csv(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
-    return std::string(s);
-  }
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
-  return out;
-}
-
-std::string Tsv(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  }
-  return out;
-}
-
-std::string ActorLabel(const std::vector<Actor>& actors) {
-  std::string out;
-  for (const Actor& a : actors) {
-    if (!out.empty()) out += "; ";
-    out += a.name.empty() ? a.text : a.name;
-  }
-  return out;
-}
-
-std::string CodeOf(const std::vector<Actor>& actors) {
-  return actors.empty() ? "" : actors.front().code;
-}
-
-std::string EventDateOf(const Document& doc, const Event& e) {
-  if (e.date && !e.date->value.empty()) return e.date->value;
-  return doc.date;
-}
-
 std::string ShortActors(const std::vector<Actor>& actors) {
   std::string out;
   for (const Actor& a : actors) {
@@ -228,9 +190,9 @@ std::string EventsToTable(const Document& source, const CodedDocument& doc) {
                                     : std::string("?")) +
                  " (" + e.claim->stance + ")";
     }
-    out += Cell(doc.id, 12) + " " + Cell(EventDateOf(source, e), 10) + " " +
-           Cell(e.location ? e.location->text : "", 18) + " " + Cell(type, 34) +
-           " " +
+    out += Cell(doc.id, 12) + " " + Cell(io::EventDay(source.date, e), 10) +
+           " " + Cell(e.location ? e.location->text : "", 18) + " " +
+           Cell(type, 34) + " " +
            Cell(ShortActors(e.source) + " -> " + ShortActors(e.target), 40) +
            " " + Cell(Count(e.fatalities) + "/" + Count(e.injuries), 10) + " " +
            claimant + "\n";
@@ -275,117 +237,6 @@ std::string EventsToJson(const CodedDocument& doc) {
   }
   j["errors"] = std::move(errors);
   return Dump(j) + "\n";
-}
-
-namespace {
-
-// latitude, longitude and ACLED's geo_precision: 1 the place itself, 2 near
-// it or a part of a region, 3 only a large region or the country. Empty
-// when the event is not on the map.
-std::string AcledPoint(const std::optional<Location>& l) {
-  if (!l || !l->geocoded) return ",,";
-  const std::string& p = l->precision;
-  const char* precision = p == "point"                   ? "1"
-                          : p == "near" || p == "admin2" ? "2"
-                                                         : "3";
-  return fmt::format("{:.5f},{:.5f},{}", l->lat, l->lon, precision);
-}
-
-}  // namespace
-
-std::string AcledCsvHeader() {
-  return "event_id_cnty,event_date,disorder_type,event_type,sub_event_type,"
-         "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,"
-         "interaction,civilian_targeting,country,admin1,location,latitude,"
-         "longitude,geo_precision,source,notes,fatalities,timestamp\n";
-}
-
-std::string EventsToAcledCsv(const Document& source, const CodedDocument& doc) {
-  std::string out;
-  for (const Event& e : doc.events) {
-    if (!e.acled) continue;
-    const std::string& type = e.acled->event_type;
-    const std::string disorder =
-        type == "Protests" || type == "Riots" ? "Demonstrations"
-        : type == "Strategic developments"    ? "Strategic developments"
-                                              : "Political violence";
-    // Where it happened; without a place, the country of its doer.
-    std::string country =
-        e.location && e.location->geocoded ? e.location->country : "";
-    for (const Actor& a : e.source) {
-      if (country.empty()) country = a.country;
-    }
-    const bool civilians =
-        std::any_of(e.target.begin(), e.target.end(),
-                    [](const Actor& a) { return a.sector == "CVL"; }) ||
-        (e.fatalities && e.fatalities->victims == "CVL");
-    out += StrCat(Csv(e.id), ",", Csv(EventDateOf(source, e)), ",",
-                  Csv(disorder), ",", Csv(type), ",",
-                  Csv(e.acled->sub_event_type), ",", Csv(ActorLabel(e.source)),
-                  ",,", Csv(e.source.empty() ? "" : e.source.front().sector),
-                  ",", Csv(ActorLabel(e.target)), ",,",
-                  Csv(e.target.empty() ? "" : e.target.front().sector), ",,",
-                  civilians ? "Civilian targeting" : "", ",", Csv(country), ",",
-                  Csv(e.location ? e.location->admin1 : ""), ",",
-                  Csv(e.location ? (e.location->geocoded ? e.location->name
-                                                         : e.location->text)
-                                 : ""),
-                  ",", AcledPoint(e.location), ",",
-                  Csv(e.claim && e.claim->claimant ? e.claim->claimant->text
-                                                   : source.source),
-                  ",", Csv(e.text), ",",
-                  e.fatalities && e.fatalities->count
-                      ? std::to_string(*e.fatalities->count)
-                      : std::string("0"),
-                  ",\n");
-  }
-  return out;
-}
-
-std::string EventsToPlover(const Document& source, const CodedDocument& doc) {
-  std::string out;
-  for (const Event& e : doc.events) {
-    Json j;
-    j["id"] = e.id;
-    j["date"] = EventDateOf(source, e);
-    Json src = Json::array(), tgt = Json::array();
-    for (const Actor& a : e.source) {
-      src.push_back(
-          {{"actorText", a.text}, {"code", a.code}, {"sector", a.sector}});
-    }
-    for (const Actor& a : e.target) {
-      tgt.push_back(
-          {{"actorText", a.text}, {"code", a.code}, {"sector", a.sector}});
-    }
-    j["source"] = std::move(src);
-    j["target"] = std::move(tgt);
-    j["event"] = e.plover.type;
-    j["mode"] = e.plover.mode;
-    j["context"] = e.plover.context;
-    j["eventText"] = e.trigger.text;
-    j["text"] = e.text;
-    if (e.fatalities && e.fatalities->count) j["dead"] = *e.fatalities->count;
-    if (e.injuries && e.injuries->count) j["injured"] = *e.injuries->count;
-    if (e.location) j["eventLoc"] = e.location->text;
-    j["language"] = "en";
-    j["publication"] = source.source;
-    j["coder"] = "sitrep";
-    out += Dump(j) + "\n";
-  }
-  return out;
-}
-
-std::string EventsToCameo(const Document& source, const CodedDocument& doc) {
-  std::string out;
-  for (const Event& e : doc.events) {
-    if (e.cameo.empty()) continue;
-    out += StrCat(Tsv(EventDateOf(source, e)), "\t", Tsv(CodeOf(e.source)),
-                  "\t", Tsv(CodeOf(e.target)), "\t", e.cameo, "\t", Tsv(doc.id),
-                  "\t", Tsv(e.id), "\t", Tsv(e.modality), "\t",
-                  Tsv(e.claim ? e.claim->stance : ""), "\t",
-                  Tsv(e.trigger.text), "\n");
-  }
-  return out;
 }
 
 }  // namespace sitrep

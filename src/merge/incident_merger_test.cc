@@ -10,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "sitrep/incidents.h"
 #include "sitrep/store.h"
+#include "store/test_postgres.h"
 
 namespace sitrep {
 namespace {
@@ -86,20 +87,24 @@ CodedReport Report(const std::string& id, const std::string& day,
   return r;
 }
 
-class IncidentMergerTest : public ::testing::Test {
+// Run against each back end.
+class IncidentMergerTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     path_ = (std::filesystem::temp_directory_path() /
-             ("sitrep_merge_" + std::to_string(::getpid()) + "_" +
-              ::testing::UnitTest::GetInstance()->current_test_info()->name() +
-              ".db"))
+             ("sitrep_merge_" + std::to_string(::getpid()) + ".db"))
                 .string();
     std::filesystem::remove(path_);
-    store_ = std::move(Store::Open("sqlite:" + path_).value());
+    const std::string url = GetParam() == "postgresql"
+                                ? store::NewTestDatabase()
+                                : "sqlite:" + path_;
+    ASSERT_FALSE(url.empty()) << "no test PostgreSQL server";
+    StatusOr<std::unique_ptr<Store>> store = Store::Open(url);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_ = std::move(store.value());
   }
   void TearDown() override {
     store_.reset();
-    if (getenv("KEEP")) return;
     for (const char* suffix : {"", "-wal", "-shm"}) {
       std::filesystem::remove(path_ + suffix);
     }
@@ -129,7 +134,7 @@ class IncidentMergerTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(IncidentMergerTest, TwoSidesOfOneNightAreOneIncidentWithTwoClaims) {
+TEST_P(IncidentMergerTest, TwoSidesOfOneNightAreOneIncidentWithTwoClaims) {
   Add({Report("mod-az", "2023-08-29", "Ministry of Defence of Azerbaijan",
               {{"Armed clash", 39.60, 47.14, "AZE", "ARM", "AZE", 1}}),
        Report("mod-am", "2023-08-29", "Ministry of Defence of Armenia",
@@ -161,7 +166,7 @@ TEST_F(IncidentMergerTest, TwoSidesOfOneNightAreOneIncidentWithTwoClaims) {
   EXPECT_EQ(i.place, "Village 0");
 }
 
-TEST_F(IncidentMergerTest, AReportsSeparateActsStaySeparate) {
+TEST_P(IncidentMergerTest, AReportsSeparateActsStaySeparate) {
   // One report, three shellings of three villages far apart.
   Add({Report(
       "list", "2024-03-01", "Ministry",
@@ -173,7 +178,7 @@ TEST_F(IncidentMergerTest, AReportsSeparateActsStaySeparate) {
   EXPECT_EQ(Incidents().size(), 3u);
 }
 
-TEST_F(IncidentMergerTest, MergingAgainIsIncrementalAndStable) {
+TEST_P(IncidentMergerTest, MergingAgainIsIncrementalAndStable) {
   Add({Report("a", "2024-06-02", "Army",
               {{"Attack", 13.63, 25.35, "SDN", "", "SDN", 27}}),
        Report("far", "2024-06-02", "Wire",
@@ -215,6 +220,10 @@ TEST_F(IncidentMergerTest, MergingAgainIsIncrementalAndStable) {
   EXPECT_EQ(Incidents().size(), 2u);
   EXPECT_EQ(store_->Counts().value().incidents, 2u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, IncidentMergerTest,
+                         ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace sitrep

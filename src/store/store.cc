@@ -7,6 +7,7 @@
 
 #include "common/status.h"
 #include "sitrep/store.h"
+#include "store/postgres_store.h"
 #include "store/sqlite_schema.h"
 #include "store/sqlite_store.h"
 
@@ -62,9 +63,15 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& url) {
     if (!store.ok()) return ToPublicStatus(store.status());
     return std::move(*store);
   }
-  return Status(
-      StatusCode::kInvalidArgument,
-      "unknown store URL \"" + url + "\": this sitrep opens sqlite:PATH");
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    absl::StatusOr<std::unique_ptr<Store>> store =
+        store::OpenPostgresStore(url);
+    if (!store.ok()) return ToPublicStatus(store.status());
+    return std::move(*store);
+  }
+  return Status(StatusCode::kInvalidArgument,
+                "unknown store URL \"" + url +
+                    "\": sqlite:PATH or postgresql://USER@HOST:PORT/DB");
 }
 
 }  // namespace sitrep

@@ -11,8 +11,11 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "store/postgres_db.h"
+#include "store/postgres_schema.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_schema.h"
+#include "store/test_postgres.h"
 
 namespace sitrep {
 namespace {
@@ -109,8 +112,20 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  std::string Url() const { return GetParam() + (dir_ / "store.db").string(); }
+  // The same store each call within a test.
+  std::string Url() {
+    if (url_.empty()) {
+      url_ = GetParam() == "postgresql"
+                 ? store::NewTestDatabase()
+                 : "sqlite:" + (dir_ / "store.db").string();
+    }
+    return url_;
+  }
   std::unique_ptr<Store> OpenStore() {
+    if (Url().empty()) {
+      ADD_FAILURE() << "no test PostgreSQL server";
+      return nullptr;
+    }
     StatusOr<std::unique_ptr<Store>> store = Store::Open(Url());
     EXPECT_TRUE(store.ok()) << store.status().ToString();
     return store.ok() ? std::move(store.value()) : nullptr;
@@ -131,6 +146,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   }
 
   std::filesystem::path dir_;
+  std::string url_;
 };
 
 TEST_P(StoreTest, CreatesTheSchemaAndOpensItAgain) {
@@ -330,7 +346,9 @@ TEST_P(StoreTest, ARefusedUrlOrANewerSchemaIsAClearError) {
   EXPECT_FALSE(store.ok());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite:"));
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
+                         ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
 
 // SQLite only: the file's own version and its migrations.
 TEST(SqliteSchemaTest, ANewerStoreIsRefused) {
@@ -420,6 +438,58 @@ TEST(SqliteSchemaTest, MigratesAStoreOfTheFirstVersion) {
   for (const char* suffix : {"", "-wal", "-shm"}) {
     std::filesystem::remove(path + suffix);
   }
+}
+
+// The same for a PostgreSQL store of the first version.
+TEST(PostgresSchemaTest, MigratesAStoreOfTheFirstVersion) {
+  const std::string url = store::NewTestDatabase();
+  ASSERT_FALSE(url.empty()) << "no test PostgreSQL server";
+  {
+    auto db = store::PgConnection::Open(url);
+    ASSERT_TRUE(db.ok()) << db.status();
+    absl::StatusOr<int> version = store::MigratePostgres(db->get(), 1);
+    ASSERT_TRUE(version.ok()) << version.status();
+    ASSERT_EQ(*version, 1);
+    ASSERT_TRUE(
+        (*db)
+            ->Execute(
+                "INSERT INTO documents (document_key, id, content_hash, date, "
+                "source, text, sentence_count) VALUES (1, 'old', 'h', "
+                "'2023-09-19', 'Wire', 'Troops shelled Fuzuli.', 1);"
+                "INSERT INTO sentences (sentence_key, document_key, position, "
+                "span_begin, span_end, text) VALUES (1, 1, 0, 0, 22, 'Troops "
+                "shelled Fuzuli.');"
+                "INSERT INTO events (event_key, id, document_key, "
+                "sentence_key, "
+                "salience, day, trigger_text, trigger_begin, trigger_end, "
+                "event_class, plover_type, acled_event_type, "
+                "acled_sub_event_type, modality, confidence) VALUES (1, "
+                "'old:0:0', 1, 1, 0, '2023-09-19', 'shelled', 7, 14, "
+                "'shelling', 'ASSAULT', 'Explosions/Remote violence', "
+                "'Shelling/artillery/missile attack', 'asserted', 0.8);"
+                "INSERT INTO actors (event_key, role, position, text, "
+                "span_begin, span_end, sector, code, first_person) VALUES (1, "
+                "'source', 0, 'Troops', 0, 6, 'MIL', 'MIL', false);")
+            .ok());
+  }
+  StatusOr<std::unique_ptr<Store>> store = Store::Open(url);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(store.value()->schema_version(), CurrentSchemaVersion());
+  std::vector<StoredEvent> events;
+  ASSERT_TRUE(store.value()
+                  ->Query({},
+                          [&](const StoredEvent& e) {
+                            events.push_back(e);
+                            return true;
+                          })
+                  .ok());
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].event.text, "Troops shelled Fuzuli.");
+  ASSERT_EQ(events[0].event.source.size(), 1u);
+  StatusOr<std::vector<int64_t>> made = store.value()->AssignIncidents(
+      std::vector<IncidentAssignment>{{"old:0:0", -1, 1, "first report"}});
+  ASSERT_TRUE(made.ok()) << made.status().ToString();
+  EXPECT_EQ(store.value()->Counts().value().incidents, 1u);
 }
 
 TEST(SqliteSchemaTest, ACorruptFileIsRefused) {

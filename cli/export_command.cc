@@ -1,6 +1,9 @@
-// sitrep query: the stored events a filter selects, one JSON object per
-// event (the output contract's event, with "document": its report's id),
-// by day; streamed, so any number of events comes out in bounded memory.
+// sitrep query and sitrep export: the stored events a filter selects, by
+// day, streamed from the store in bounded memory. query writes the event
+// records (JSON lines, the output contract's event with "document": its
+// report's id); export writes them in the exchange formats: ACLED-style
+// CSV, sitrep's flat CSV, PLOVER JSON, CAMEO TSV or one GeoJSON
+// FeatureCollection.
 #include <charconv>
 #include <cstdio>
 #include <memory>
@@ -17,9 +20,10 @@
 namespace sitrep::cli {
 namespace {
 
-struct QueryOptions {
+struct ExportOptions {
   std::string db;
   std::string output = "-";
+  std::string format = "jsonl";
   EventQuery query;
   std::string bbox;  // "min_lon,min_lat,max_lon,max_lat"
 };
@@ -64,53 +68,68 @@ CLI::Validator IsoDay() {
       "YYYY-MM-DD");
 }
 
-int RunQuery(QueryOptions& options) {
+std::string Header(const std::string& format) {
+  if (format == "acled") return AcledCsvHeader();
+  if (format == "csv") return EventCsvHeader();
+  if (format == "geojson")
+    return "{\"type\":\"FeatureCollection\",\"features\":[\n";
+  return "";
+}
+
+std::string Row(const std::string& format, const StoredEvent& e, bool first) {
+  const EventOrigin origin{e.document_id, e.document_date, e.document_source};
+  if (format == "jsonl") return EventToJson(e.document_id, e.event) + "\n";
+  if (format == "acled") return AcledCsvRow(origin, e.event);
+  if (format == "csv") return EventCsvRow(origin, e.event);
+  if (format == "plover") return PloverJsonLine(origin, e.event);
+  if (format == "cameo") return CameoTsvRow(origin, e.event);
+  return (first ? "" : ",\n") + GeoJsonFeature(origin, e.event);
+}
+
+int RunExport(const char* verb, ExportOptions& options) {
   if (!options.bbox.empty()) {
     EventQuery::BoundingBox box;
     const std::string error = ParseBoundingBox(options.bbox, &box);
     if (!error.empty()) {
-      std::fprintf(stderr, "sitrep query: --bbox: %s\n", error.c_str());
+      std::fprintf(stderr, "sitrep %s: --bbox: %s\n", verb, error.c_str());
       return kExitUsage;
     }
     options.query.bbox = box;
   }
   int code = kExitOk;
-  std::unique_ptr<Store> store = OpenStoreOrSay("query", options.db, &code);
+  std::unique_ptr<Store> store = OpenStoreOrSay(verb, options.db, &code);
   if (store == nullptr) return code;
   OutputFile out;
   if (!out.Open(options.output)) return kExitUsage;
-  bool written = true;
+  out.buffer()->append(Header(options.format));
+  bool written = true, first = true;
   const Status s = store->Query(options.query, [&](const StoredEvent& e) {
-    std::string* buffer = out.buffer();
-    buffer->append(EventToJson(e.document_id, e.event));
-    buffer->push_back('\n');
-    if (buffer->size() >= (size_t{1} << 20)) written = out.Flush();
+    out.buffer()->append(Row(options.format, e, first));
+    first = false;
+    if (out.buffer()->size() >= (size_t{1} << 20)) written = out.Flush();
     return written;
   });
+  if (options.format == "geojson") out.buffer()->append("\n]}\n");
   written = out.Close() && written;
   if (!s.ok()) {
-    std::fprintf(stderr, "sitrep query: %s\n", s.ToString().c_str());
+    std::fprintf(stderr, "sitrep %s: %s\n", verb, s.ToString().c_str());
     return s.code() == StatusCode::kInvalidArgument ? kExitUsage
                                                     : kExitInternal;
   }
   return written ? kExitOk : kExitInternal;
 }
 
-}  // namespace
-
-Runner RegisterQuery(CLI::App& app) {
-  auto options = std::make_shared<QueryOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "query",
-      "Stored events that match every filter given, by day, one JSON object "
-      "per event (the event record, with \"document\": its report's id).");
+CLI::App* AddExportVerb(CLI::App& app, const char* name,
+                        const std::string& description,
+                        ExportOptions* options) {
+  CLI::App* cmd = app.add_subcommand(name, description);
   cmd->add_option("--db", options->db, "the store: sqlite:PATH")->required();
   cmd->add_option("-o,--output", options->output,
                   "write here (default: standard output)");
   EventQuery& q = options->query;
   cmd->add_option("--from", q.from,
-                  "first day (the event's date, else its "
-                  "report's), YYYY-MM-DD")
+                  "first day (the event's date, else its report's), "
+                  "YYYY-MM-DD")
       ->check(IsoDay());
   cmd->add_option("--to", q.to, "last day, YYYY-MM-DD")->check(IsoDay());
   cmd->add_option("--country", q.country,
@@ -130,8 +149,40 @@ Runner RegisterQuery(CLI::App& app) {
                   "words of the event's sentence, all of them; \"quoted "
                   "words\" together");
   cmd->add_option("--limit", q.limit, "at most this many events (0: all)");
+  return cmd;
+}
+
+}  // namespace
+
+Runner RegisterQuery(CLI::App& app) {
+  auto options = std::make_shared<ExportOptions>();
+  CLI::App* cmd = AddExportVerb(
+      app, "query",
+      "Stored events that match every filter given, by day, one JSON object "
+      "per event (the event record, with \"document\": its report's id).",
+      options.get());
   return [cmd, options] {
-    if (cmd->parsed()) return RunQuery(*options);
+    if (cmd->parsed()) return RunExport("query", *options);
+    return kExitUsage;
+  };
+}
+
+Runner RegisterExport(CLI::App& app) {
+  auto options = std::make_shared<ExportOptions>();
+  CLI::App* cmd = AddExportVerb(
+      app, "export",
+      "Stored events that match every filter given, by day, in an exchange "
+      "format: ACLED-style CSV (acled), sitrep's flat CSV (csv), the event "
+      "records (jsonl), PLOVER JSON (plover), CAMEO TSV (cameo) or a GeoJSON "
+      "FeatureCollection (geojson). Streamed: any number of events in "
+      "bounded memory.",
+      options.get());
+  cmd->add_option("--format", options->format, "output format")
+      ->check(CLI::IsMember(
+          {"jsonl", "csv", "acled", "plover", "cameo", "geojson"}))
+      ->capture_default_str();
+  return [cmd, options] {
+    if (cmd->parsed()) return RunExport("export", *options);
     return kExitUsage;
   };
 }

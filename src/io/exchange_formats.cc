@@ -1,0 +1,301 @@
+// The event record in the formats other tools read, one event at a time so
+// that a store of any size streams through them: ACLED-style CSV, sitrep's
+// own flat CSV, PLOVER JSON records, CAMEO TSV and GeoJSON features.
+#include <fmt/format.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "common/strings.h"
+#include "io/format_cells.h"
+#include "sitrep/events.h"
+
+namespace sitrep {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using io::ActorLabel;
+using io::CodeOf;
+using io::Csv;
+using io::EventDay;
+using io::Tsv;
+
+std::string Dump(const Json& j) {
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// The English name of a country by its ISO alpha-3 code, from ICU's
+// locale data; "" when ICU knows none.
+std::string CountryName(const std::string& alpha3) {
+  static const std::map<std::string, std::string>* const names = [] {
+    auto* m = new std::map<std::string, std::string>();
+    for (const char* const* c = icu::Locale::getISOCountries(); *c != nullptr;
+         ++c) {
+      const icu::Locale locale("", *c);
+      icu::UnicodeString name;
+      locale.getDisplayCountry(icu::Locale::getEnglish(), name);
+      std::string utf8;
+      name.toUTF8String(utf8);
+      (*m)[locale.getISO3Country()] = utf8;
+    }
+    return m;
+  }();
+  const auto it = names->find(alpha3);
+  return it == names->end() ? "" : it->second;
+}
+
+// ACLED's actor types ("inter" codes): 1 state forces, 2 rebel groups,
+// 3 political militias, 5 rioters, 6 protesters, 7 civilians, 8 external
+// or other forces (a state's forces outside their country, international
+// bodies); 0 when the actor's kind is unknown.
+int InterCode(const Actor& a, const Event& e) {
+  const std::string& s = a.sector;
+  if (s == "MIL" || s == "GOV" || s == "COP" || s == "SPY") {
+    const std::string& where =
+        e.location && e.location->geocoded ? e.location->country : "";
+    return !where.empty() && !a.country.empty() && a.country != where ? 8 : 1;
+  }
+  if (s == "REB") return 2;
+  if (s == "UAF" || s == "CRM") return 3;
+  if (s == "OPP") return e.acled && e.acled->event_type == "Riots" ? 5 : 6;
+  if (s == "IGO" || s == "PKO") return 8;
+  if (s.empty()) return 0;
+  return 7;
+}
+
+std::string Inter(const std::vector<Actor>& actors, const Event& e) {
+  if (actors.empty()) return "";
+  const int code = InterCode(actors.front(), e);
+  return code == 0 ? "" : std::to_string(code);
+}
+
+std::string AssociatedActors(const std::vector<Actor>& actors) {
+  if (actors.size() < 2) return "";
+  return ActorLabel(std::vector<Actor>(actors.begin() + 1, actors.end()));
+}
+
+// ACLED's geo_precision: 1 the place itself, 2 near it or a part of a
+// region, 3 only a large region or the country.
+std::string GeoPrecision(const Location& l) {
+  const std::string& p = l.precision;
+  return p == "point" ? "1" : p == "near" || p == "admin2" ? "2" : "3";
+}
+
+// ACLED's time_precision: 1 the day, 2 within a week (or the report's day,
+// for an event that gives none), 3 a month or more.
+std::string TimePrecision(const Event& e) {
+  if (!e.date || e.date->value.empty()) return "2";
+  if (e.date->precision == "day") return "1";
+  if (e.date->precision == "week") return "2";
+  return "3";
+}
+
+std::string Claimant(const Event& e) {
+  if (!e.claim || !e.claim->claimant) return "";
+  const Actor& a = *e.claim->claimant;
+  return a.name.empty() ? a.text : a.name;
+}
+
+std::string Count(const std::optional<Casualties>& c) {
+  return c && c->count ? std::to_string(*c->count) : "";
+}
+
+std::string Fixed(double v) { return fmt::format("{:.5f}", v); }
+
+}  // namespace
+
+std::string AcledCsvHeader() {
+  return "event_id_cnty,event_date,year,time_precision,disorder_type,"
+         "event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,"
+         "assoc_actor_2,inter2,interaction,civilian_targeting,iso3,country,"
+         "admin1,admin2,location,latitude,longitude,geo_precision,source,"
+         "notes,fatalities,tags\n";
+}
+
+std::string AcledCsvRow(const EventOrigin& origin, const Event& e) {
+  if (!e.acled) return "";
+  const std::string& type = e.acled->event_type;
+  const std::string disorder =
+      type == "Protests" || type == "Riots" ? "Demonstrations"
+      : type == "Strategic developments"    ? "Strategic developments"
+                                            : "Political violence";
+  const std::string day = EventDay(origin.date, e);
+  const bool located = e.location && e.location->geocoded;
+  // Where it happened; without a place, the country of its doer.
+  std::string iso3 = located ? e.location->country : "";
+  for (const Actor& a : e.source) {
+    if (iso3.empty()) iso3 = a.country;
+  }
+  const bool civilians =
+      std::any_of(e.target.begin(), e.target.end(),
+                  [](const Actor& a) { return a.sector == "CVL"; }) ||
+      (e.fatalities && e.fatalities->victims == "CVL");
+  const std::string inter1 = Inter(e.source, e), inter2 = Inter(e.target, e);
+  std::string interaction;
+  if (!inter1.empty() && !inter2.empty()) {
+    interaction = std::min(inter1, inter2) + std::max(inter1, inter2);
+  } else if (!inter1.empty() || !inter2.empty()) {
+    interaction = (inter1.empty() ? inter2 : inter1) + "0";
+  }
+  // The claim travels in the tags: an accusation is not a fact.
+  std::string tags;
+  if (e.claim) {
+    tags = e.claim->stance;
+    if (const std::string who = Claimant(e); !who.empty()) tags += ": " + who;
+  }
+  if (e.modality != "asserted") {
+    tags += (tags.empty() ? "" : "; ") + e.modality;
+  }
+  std::string place;
+  if (e.location) place = located ? e.location->name : e.location->text;
+  return StrCat(
+      Csv(e.id), ",", Csv(day), ",", day.size() >= 4 ? day.substr(0, 4) : "",
+      ",", TimePrecision(e), ",", Csv(disorder), ",", Csv(type), ",",
+      Csv(e.acled->sub_event_type), ",",
+      Csv(e.source.empty() ? "" : ActorLabel({e.source.front()})), ",",
+      Csv(AssociatedActors(e.source)), ",", inter1, ",",
+      Csv(e.target.empty() ? "" : ActorLabel({e.target.front()})), ",",
+      Csv(AssociatedActors(e.target)), ",", inter2, ",", interaction, ",",
+      civilians ? "Civilian targeting" : "", ",", Csv(iso3), ",",
+      Csv(CountryName(iso3)), ",", Csv(e.location ? e.location->admin1 : ""),
+      ",", Csv(e.location ? e.location->admin2 : ""), ",", Csv(place), ",",
+      located ? Fixed(e.location->lat) : "", ",",
+      located ? Fixed(e.location->lon) : "", ",",
+      located ? GeoPrecision(*e.location) : "", ",",
+      Csv(origin.source.empty() ? Claimant(e) : origin.source), ",",
+      Csv(e.text), ",",
+      e.fatalities && e.fatalities->count ? std::to_string(*e.fatalities->count)
+                                          : std::string("0"),
+      ",", Csv(tags), "\n");
+}
+
+std::string EventCsvHeader() {
+  return "id,document,date,date_precision,class,plover_type,plover_mode,"
+         "cameo,acled_event_type,acled_sub_event_type,source,source_code,"
+         "target,target_code,instrument_class,location,country,admin1,admin2,"
+         "latitude,longitude,geo_precision,location_basis,fatalities,"
+         "fatalities_qualifier,injuries,claimant,claimant_code,stance,"
+         "modality,confidence,trigger,text\n";
+}
+
+std::string EventCsvRow(const EventOrigin& origin, const Event& e) {
+  const bool located = e.location && e.location->geocoded;
+  const Location empty;
+  const Location& l = e.location ? *e.location : empty;
+  return StrCat(
+      Csv(e.id), ",", Csv(origin.document_id), ",",
+      Csv(EventDay(origin.date, e)), ",",
+      Csv(e.date && !e.date->value.empty() ? e.date->precision : ""), ",",
+      Csv(e.event_class), ",", Csv(e.plover.type), ",", Csv(e.plover.mode), ",",
+      Csv(e.cameo), ",", Csv(e.acled ? e.acled->event_type : ""), ",",
+      Csv(e.acled ? e.acled->sub_event_type : ""), ",",
+      Csv(ActorLabel(e.source)), ",", Csv(CodeOf(e.source)), ",",
+      Csv(ActorLabel(e.target)), ",", Csv(CodeOf(e.target)), ",",
+      Csv(e.instrument ? e.instrument->instrument_class : ""), ",",
+      Csv(located ? l.name : l.text), ",", Csv(l.country), ",", Csv(l.admin1),
+      ",", Csv(l.admin2), ",", located ? Fixed(l.lat) : "", ",",
+      located ? Fixed(l.lon) : "", ",", Csv(l.precision), ",", Csv(l.basis),
+      ",", Count(e.fatalities), ",",
+      Csv(e.fatalities ? e.fatalities->qualifier : ""), ",", Count(e.injuries),
+      ",", Csv(Claimant(e)), ",",
+      Csv(e.claim && e.claim->claimant ? e.claim->claimant->code : ""), ",",
+      Csv(e.claim ? e.claim->stance : ""), ",", Csv(e.modality), ",",
+      fmt::format("{:.2f}", e.confidence), ",", Csv(e.trigger.text), ",",
+      Csv(e.text), "\n");
+}
+
+std::string PloverJsonLine(const EventOrigin& origin, const Event& e) {
+  Json j;
+  j["id"] = e.id;
+  j["date"] = EventDay(origin.date, e);
+  Json src = Json::array(), tgt = Json::array();
+  for (const Actor& a : e.source) {
+    src.push_back(
+        {{"actorText", a.text}, {"code", a.code}, {"sector", a.sector}});
+  }
+  for (const Actor& a : e.target) {
+    tgt.push_back(
+        {{"actorText", a.text}, {"code", a.code}, {"sector", a.sector}});
+  }
+  j["source"] = std::move(src);
+  j["target"] = std::move(tgt);
+  j["event"] = e.plover.type;
+  j["mode"] = e.plover.mode;
+  j["context"] = e.plover.context;
+  j["eventText"] = e.trigger.text;
+  j["text"] = e.text;
+  if (e.fatalities && e.fatalities->count) j["dead"] = *e.fatalities->count;
+  if (e.injuries && e.injuries->count) j["injured"] = *e.injuries->count;
+  if (e.location) j["eventLoc"] = e.location->text;
+  j["language"] = "en";
+  j["publication"] = origin.source;
+  j["coder"] = "sitrep";
+  return Dump(j) + "\n";
+}
+
+std::string CameoTsvRow(const EventOrigin& origin, const Event& e) {
+  if (e.cameo.empty()) return "";
+  return StrCat(Tsv(EventDay(origin.date, e)), "\t", Tsv(CodeOf(e.source)),
+                "\t", Tsv(CodeOf(e.target)), "\t", e.cameo, "\t",
+                Tsv(origin.document_id), "\t", Tsv(e.id), "\t", Tsv(e.modality),
+                "\t", Tsv(e.claim ? e.claim->stance : ""), "\t",
+                Tsv(e.trigger.text), "\n");
+}
+
+std::string GeoJsonFeature(const EventOrigin& origin, const Event& e) {
+  Json f{{"type", "Feature"}, {"id", e.id}};
+  if (e.location && e.location->geocoded) {
+    f["geometry"] = {{"type", "Point"},
+                     {"coordinates", {e.location->lon, e.location->lat}}};
+  } else {
+    f["geometry"] = nullptr;
+  }
+  Json p;
+  p["document"] = origin.document_id;
+  p["date"] = EventDay(origin.date, e);
+  p["plover"] = e.plover.type;
+  p["event_type"] = e.acled ? Json(e.acled->event_type) : Json(nullptr);
+  p["sub_event_type"] = e.acled ? Json(e.acled->sub_event_type) : Json(nullptr);
+  p["source"] = ActorLabel(e.source);
+  p["target"] = ActorLabel(e.target);
+  p["fatalities"] = e.fatalities && e.fatalities->count
+                        ? Json(*e.fatalities->count)
+                        : Json(nullptr);
+  p["claimant"] = Claimant(e);
+  p["stance"] = e.claim ? Json(e.claim->stance) : Json(nullptr);
+  p["modality"] = e.modality;
+  p["place"] = e.location ? Json(e.location->geocoded ? e.location->name
+                                                      : e.location->text)
+                          : Json(nullptr);
+  p["precision"] = e.location ? Json(e.location->precision) : Json(nullptr);
+  p["text"] = e.text;
+  f["properties"] = std::move(p);
+  return Dump(f);
+}
+
+std::string EventsToAcledCsv(const Document& source, const CodedDocument& doc) {
+  const EventOrigin origin{doc.id, source.date, source.source};
+  std::string out;
+  for (const Event& e : doc.events) out += AcledCsvRow(origin, e);
+  return out;
+}
+
+std::string EventsToPlover(const Document& source, const CodedDocument& doc) {
+  const EventOrigin origin{doc.id, source.date, source.source};
+  std::string out;
+  for (const Event& e : doc.events) out += PloverJsonLine(origin, e);
+  return out;
+}
+
+std::string EventsToCameo(const Document& source, const CodedDocument& doc) {
+  const EventOrigin origin{doc.id, source.date, source.source};
+  std::string out;
+  for (const Event& e : doc.events) out += CameoTsvRow(origin, e);
+  return out;
+}
+
+}  // namespace sitrep
