@@ -64,6 +64,7 @@ bench: build
 	@./build/bench/text_benchmark --benchmark_min_time=1
 	@./build/bench/syntax_benchmark --benchmark_min_time=1
 	@./build/bench/code_benchmark --benchmark_min_time=1
+	@./build/bench/store_benchmark
 
 eval-events: build
 	@./build/sitrep eval case2021 ../shared/eval/case2021/case2021_task2_open.tsv

@@ -5,6 +5,7 @@
 // store_bench_<N>.db) and reused while it holds that many events.
 // Run: build/bench/store_benchmark
 #include <benchmark/benchmark.h>
+#include <fmt/format.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -53,9 +54,7 @@ std::string Day(int index) {
       ++y;
     }
   }
-  char out[32];
-  std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m + 1, d + 1);
-  return out;
+  return fmt::format("{:04d}-{:02d}-{:02d}", y, m + 1, d + 1);
 }
 
 sitrep::CodedReport MakeReport(int n, std::mt19937_64& rng) {

@@ -3,6 +3,8 @@
 // one interface whose back end the URL names. "sqlite:PATH" is the embedded
 // default: one file, write-ahead log, foreign keys, an R*Tree over the
 // events' places and an FTS5 index over the sentences.
+// "postgresql://USER@HOST:PORT/DB" is a shared PostgreSQL server with
+// PostGIS. Both hold the same schema, at the same version.
 //
 // A Store is used by one thread at a time. Writes are transactions: a batch
 // of documents is stored whole or not at all, so a crash loses only the
@@ -131,9 +133,11 @@ class Store {
 
   // Calls `each` for every event the query selects, by day then in the
   // order stored, while it returns true. Events are read as they are
-  // called for, so any number can be streamed in bounded memory.
+  // called for, so any number can be streamed in bounded memory. `each`
+  // may move from the event it is given; it must not use the store itself
+  // (collect, then write).
   virtual Status Query(const EventQuery& query,
-                       const std::function<bool(const StoredEvent&)>& each) = 0;
+                       const std::function<bool(StoredEvent&)>& each) = 0;
 
   // Puts events into incidents, in one transaction; returns the id of each
   // incident made, in the order of their first assignment. An event

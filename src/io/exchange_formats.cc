@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -104,7 +105,13 @@ std::string Count(const std::optional<Casualties>& c) {
   return c && c->count ? std::to_string(*c->count) : "";
 }
 
-std::string Fixed(double v) { return fmt::format("{:.5f}", v); }
+// Degrees to five decimals (about a metre).
+std::string Fixed(double v) {
+  char buffer[32];
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, v,
+                                          std::chars_format::fixed, 5);
+  return std::string(buffer, end);
+}
 
 }  // namespace
 

@@ -202,9 +202,9 @@ StatusOr<MergeStats> MergeIncidents(Store& store, const MergeOptions& options) {
     fresh_query.from = first;
     fresh_query.to = last;
     std::vector<StoredEvent> fresh;
-    s = store.Query(fresh_query, [&](const StoredEvent& e) {
+    s = store.Query(fresh_query, [&](StoredEvent& e) {
       if (IsIncidentEvent(e)) {
-        fresh.push_back(e);
+        fresh.push_back(std::move(e));
         Slim(&fresh.back());
       }
       return true;
@@ -220,10 +220,9 @@ StatusOr<MergeStats> MergeIncidents(Store& store, const MergeOptions& options) {
       placed_query.from = time::FormatDate(*from - margin);
       placed_query.to = time::FormatDate(*to + margin);
     }
-    s = store.Query(placed_query, [&](const StoredEvent& e) {
-      StoredEvent slim = e;
-      Slim(&slim);
-      merger.AddPlaced(slim);
+    s = store.Query(placed_query, [&](StoredEvent& e) {
+      Slim(&e);
+      merger.AddPlaced(std::move(e));
       return true;
     });
     if (!s.ok()) return s;

@@ -93,7 +93,7 @@ class PostgresStore : public Store {
   }
 
   Status Query(const EventQuery& query,
-               const std::function<bool(const StoredEvent&)>& each) override {
+               const std::function<bool(StoredEvent&)>& each) override {
     return ToPublicStatus(RunQuery(query, each));
   }
 
@@ -454,7 +454,7 @@ class PostgresStore : public Store {
   }
 
   absl::Status RunQuery(const EventQuery& q,
-                        const std::function<bool(const StoredEvent&)>& each) {
+                        const std::function<bool(StoredEvent&)>& each) {
     std::string sql;
     PgParams params;
     SITREP_RETURN_IF_ERROR(BuildQuery(q, &sql, &params));
@@ -479,7 +479,7 @@ class PostgresStore : public Store {
       }
       s = ReadParts(keys, &batch);
       if (!s.ok()) break;
-      for (const StoredEvent& e : batch) {
+      for (StoredEvent& e : batch) {
         if (!each(e)) {
           more = false;
           break;
