@@ -80,15 +80,20 @@ std::string Count(const std::optional<int64_t>& n) {
   return n ? std::to_string(*n) : "-";
 }
 
+std::string Counted(uint64_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 // For people: the incident, then one line per claim.
 std::string IncidentTable(const IncidentSummary& s) {
   std::string out = "incident " + std::to_string(s.id) + "  " + s.first_day;
   if (s.last_day != s.first_day) out += ".." + s.last_day;
   out += "  " + s.event_type + " / " + s.sub_event_type;
   if (s.located) out += "  " + s.place + " (" + s.country + ")";
-  out += "\n  " + std::to_string(s.reports) + " reports, " +
-         std::to_string(s.sources) + " sources, " + std::to_string(s.parties) +
-         " parties speaking: " + s.corroboration;
+  out += "\n  " + Counted(s.reports, "report", "reports") + ", " +
+         Counted(s.sources, "source", "sources") + ", " +
+         Counted(s.parties, "party", "parties") +
+         " speaking: " + s.corroboration;
   if (s.fatalities_high) {
     out += "; killed low " + Count(s.fatalities_low) + ", best " +
            Count(s.fatalities_best) + ", high " + Count(s.fatalities_high);

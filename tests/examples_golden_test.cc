@@ -3,8 +3,8 @@
 // must be right. And the events coded from them against the reviewed
 // table in tests/golden/reports.events.txt: a change to the coder that
 // changes what the examples say shows up here, to be reviewed and, when
-// right, written back with
-//   build/sitrep code --format table examples/reports.jsonl \
+// right, written back with (one command)
+//   build/sitrep code --format table examples/reports.jsonl
 //     -o tests/golden/reports.events.txt
 #include <fstream>
 #include <map>

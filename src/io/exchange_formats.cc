@@ -74,6 +74,11 @@ std::string Inter(const std::vector<Actor>& actors, const Event& e) {
   return code == 0 ? "" : std::to_string(code);
 }
 
+// An actor's name, else its words (as ActorLabel, for one actor).
+const std::string& NameOf(const Actor& a) {
+  return a.name.empty() ? a.text : a.name;
+}
+
 std::string AssociatedActors(const std::vector<Actor>& actors) {
   if (actors.size() < 2) return "";
   return ActorLabel(std::vector<Actor>(actors.begin() + 1, actors.end()));
@@ -163,9 +168,9 @@ std::string AcledCsvRow(const EventOrigin& origin, const Event& e) {
       Csv(e.id), ",", Csv(day), ",", day.size() >= 4 ? day.substr(0, 4) : "",
       ",", TimePrecision(e), ",", Csv(disorder), ",", Csv(type), ",",
       Csv(e.acled->sub_event_type), ",",
-      Csv(e.source.empty() ? "" : ActorLabel({e.source.front()})), ",",
+      Csv(e.source.empty() ? "" : NameOf(e.source.front())), ",",
       Csv(AssociatedActors(e.source)), ",", inter1, ",",
-      Csv(e.target.empty() ? "" : ActorLabel({e.target.front()})), ",",
+      Csv(e.target.empty() ? "" : NameOf(e.target.front())), ",",
       Csv(AssociatedActors(e.target)), ",", inter2, ",", interaction, ",",
       civilians ? "Civilian targeting" : "", ",", Csv(iso3), ",",
       Csv(CountryName(iso3)), ",", Csv(e.location ? e.location->admin1 : ""),
