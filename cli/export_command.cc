@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "batch.h"
 #include "commands.h"
 #include "exit_codes.h"
@@ -76,14 +77,23 @@ std::string Header(const std::string& format) {
   return "";
 }
 
-std::string Row(const std::string& format, const StoredEvent& e, bool first) {
+// Appends the event's row (line, feature) in `format` to `out`.
+void AppendRow(const std::string& format, const StoredEvent& e, bool first,
+               std::string* out) {
   const EventOrigin origin{e.document_id, e.document_date, e.document_source};
-  if (format == "jsonl") return EventToJson(e.document_id, e.event) + "\n";
-  if (format == "acled") return AcledCsvRow(origin, e.event);
-  if (format == "csv") return EventCsvRow(origin, e.event);
-  if (format == "plover") return PloverJsonLine(origin, e.event);
-  if (format == "cameo") return CameoTsvRow(origin, e.event);
-  return (first ? "" : ",\n") + GeoJsonFeature(origin, e.event);
+  if (format == "acled") {
+    AppendAcledCsvRow(origin, e.event, out);
+  } else if (format == "csv") {
+    AppendEventCsvRow(origin, e.event, out);
+  } else if (format == "jsonl") {
+    absl::StrAppend(out, EventToJson(e.document_id, e.event), "\n");
+  } else if (format == "plover") {
+    out->append(PloverJsonLine(origin, e.event));
+  } else if (format == "cameo") {
+    out->append(CameoTsvRow(origin, e.event));
+  } else {
+    absl::StrAppend(out, first ? "" : ",\n", GeoJsonFeature(origin, e.event));
+  }
 }
 
 int RunExport(const char* verb, ExportOptions& options) {
@@ -104,7 +114,7 @@ int RunExport(const char* verb, ExportOptions& options) {
   out.buffer()->append(Header(options.format));
   bool written = true, first = true;
   const Status s = store->Query(options.query, [&](const StoredEvent& e) {
-    out.buffer()->append(Row(options.format, e, first));
+    AppendRow(options.format, e, first, out.buffer());
     first = false;
     if (out.buffer()->size() >= (size_t{1} << 20)) written = out.Flush();
     return written;

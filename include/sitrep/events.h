@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sitrep/document.h"
@@ -195,21 +196,25 @@ class EventCoder {
 // the id of the report it comes from; no newline.
 std::string EventToJson(const std::string& document_id, const Event& event);
 
-// The report an event comes from, as the per-event formats need it.
+// The report an event comes from, as the per-event formats need it: views
+// of the report's strings, valid while they are.
 struct EventOrigin {
-  std::string document_id;
-  std::string date;    // the report's date, for events without their own
-  std::string source;  // who published it
+  std::string_view document_id;
+  std::string_view date;    // the report's date, for events without their own
+  std::string_view source;  // who published it
 };
 
 // The exchange formats, one event at a time (a line or a row with its
 // newline; "" when the format has no row for the event: no ACLED type, no
-// CAMEO code).
+// CAMEO code). The CSV rows are appended to `out`, written straight into
+// it: an export of a million events makes no string per cell.
 // ACLED's columns (AcledCsvHeader), the claim and the modality in `tags`.
-std::string AcledCsvRow(const EventOrigin& origin, const Event& event);
+void AppendAcledCsvRow(const EventOrigin& origin, const Event& event,
+                       std::string* out);
 // sitrep's own fields, flat.
 std::string EventCsvHeader();
-std::string EventCsvRow(const EventOrigin& origin, const Event& event);
+void AppendEventCsvRow(const EventOrigin& origin, const Event& event,
+                       std::string* out);
 std::string PloverJsonLine(const EventOrigin& origin, const Event& event);
 std::string CameoTsvRow(const EventOrigin& origin, const Event& event);
 // A GeoJSON Feature (a Point, or a null geometry when the event has no

@@ -190,9 +190,10 @@ std::string EventsToTable(const Document& source, const CodedDocument& doc) {
                                     : std::string("?")) +
                  " (" + e.claim->stance + ")";
     }
-    out += Cell(doc.id, 12) + " " + Cell(io::EventDay(source.date, e), 10) +
-           " " + Cell(e.location ? e.location->text : "", 18) + " " +
-           Cell(type, 34) + " " +
+    out += Cell(doc.id, 12) + " " +
+           Cell(std::string(io::EventDay(source.date, e)), 10) + " " +
+           Cell(e.location ? e.location->text : "", 18) + " " + Cell(type, 34) +
+           " " +
            Cell(ShortActors(e.source) + " -> " + ShortActors(e.target), 40) +
            " " + Cell(Count(e.fatalities) + "/" + Count(e.injuries), 10) + " " +
            claimant + "\n";

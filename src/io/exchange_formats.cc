@@ -11,6 +11,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "absl/strings/str_cat.h"
 #include "common/strings.h"
 #include "io/format_cells.h"
 #include "sitrep/events.h"
@@ -29,9 +30,15 @@ std::string Dump(const Json& j) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+// An empty string to refer to where a field has no value.
+const std::string& Nothing() {
+  static const std::string* const nothing = new std::string();
+  return *nothing;
+}
+
 // The English name of a country by its ISO alpha-3 code, from ICU's
 // locale data; "" when ICU knows none.
-std::string CountryName(const std::string& alpha3) {
+const std::string& CountryName(const std::string& alpha3) {
   static const std::map<std::string, std::string>* const names = [] {
     auto* m = new std::map<std::string, std::string>();
     for (const char* const* c = icu::Locale::getISOCountries(); *c != nullptr;
@@ -46,7 +53,7 @@ std::string CountryName(const std::string& alpha3) {
     return m;
   }();
   const auto it = names->find(alpha3);
-  return it == names->end() ? "" : it->second;
+  return it == names->end() ? Nothing() : it->second;
 }
 
 // ACLED's actor types ("inter" codes): 1 state forces, 2 rebel groups,
@@ -81,29 +88,28 @@ const std::string& NameOf(const Actor& a) {
 
 std::string AssociatedActors(const std::vector<Actor>& actors) {
   if (actors.size() < 2) return "";
-  return ActorLabel(std::vector<Actor>(actors.begin() + 1, actors.end()));
+  return ActorLabel(std::span<const Actor>(actors).subspan(1));
 }
 
 // ACLED's geo_precision: 1 the place itself, 2 near it or a part of a
 // region, 3 only a large region or the country.
-std::string GeoPrecision(const Location& l) {
+const char* GeoPrecision(const Location& l) {
   const std::string& p = l.precision;
   return p == "point" ? "1" : p == "near" || p == "admin2" ? "2" : "3";
 }
 
 // ACLED's time_precision: 1 the day, 2 within a week (or the report's day,
 // for an event that gives none), 3 a month or more.
-std::string TimePrecision(const Event& e) {
+const char* TimePrecision(const Event& e) {
   if (!e.date || e.date->value.empty()) return "2";
   if (e.date->precision == "day") return "1";
   if (e.date->precision == "week") return "2";
   return "3";
 }
 
-std::string Claimant(const Event& e) {
-  if (!e.claim || !e.claim->claimant) return "";
-  const Actor& a = *e.claim->claimant;
-  return a.name.empty() ? a.text : a.name;
+const std::string& Claimant(const Event& e) {
+  if (!e.claim || !e.claim->claimant) return Nothing();
+  return NameOf(*e.claim->claimant);
 }
 
 std::string Count(const std::optional<Casualties>& c) {
@@ -128,19 +134,20 @@ std::string AcledCsvHeader() {
          "notes,fatalities,tags\n";
 }
 
-std::string AcledCsvRow(const EventOrigin& origin, const Event& e) {
-  if (!e.acled) return "";
+void AppendAcledCsvRow(const EventOrigin& origin, const Event& e,
+                       std::string* out) {
+  if (!e.acled) return;
   const std::string& type = e.acled->event_type;
-  const std::string disorder =
+  const char* disorder =
       type == "Protests" || type == "Riots" ? "Demonstrations"
       : type == "Strategic developments"    ? "Strategic developments"
                                             : "Political violence";
-  const std::string day = EventDay(origin.date, e);
+  const std::string_view day = EventDay(origin.date, e);
   const bool located = e.location && e.location->geocoded;
   // Where it happened; without a place, the country of its doer.
-  std::string iso3 = located ? e.location->country : "";
+  const std::string* iso3 = located ? &e.location->country : &Nothing();
   for (const Actor& a : e.source) {
-    if (iso3.empty()) iso3 = a.country;
+    if (iso3->empty()) iso3 = &a.country;
   }
   const bool civilians =
       std::any_of(e.target.begin(), e.target.end(),
@@ -157,32 +164,37 @@ std::string AcledCsvRow(const EventOrigin& origin, const Event& e) {
   std::string tags;
   if (e.claim) {
     tags = e.claim->stance;
-    if (const std::string who = Claimant(e); !who.empty()) tags += ": " + who;
+    if (const std::string& who = Claimant(e); !who.empty()) {
+      absl::StrAppend(&tags, ": ", who);
+    }
   }
   if (e.modality != "asserted") {
-    tags += (tags.empty() ? "" : "; ") + e.modality;
+    absl::StrAppend(&tags, tags.empty() ? "" : "; ", e.modality);
   }
-  std::string place;
+  std::string_view place;
   if (e.location) place = located ? e.location->name : e.location->text;
-  return StrCat(
-      Csv(e.id), ",", Csv(day), ",", day.size() >= 4 ? day.substr(0, 4) : "",
-      ",", TimePrecision(e), ",", Csv(disorder), ",", Csv(type), ",",
-      Csv(e.acled->sub_event_type), ",",
-      Csv(e.source.empty() ? "" : NameOf(e.source.front())), ",",
-      Csv(AssociatedActors(e.source)), ",", inter1, ",",
-      Csv(e.target.empty() ? "" : NameOf(e.target.front())), ",",
-      Csv(AssociatedActors(e.target)), ",", inter2, ",", interaction, ",",
-      civilians ? "Civilian targeting" : "", ",", Csv(iso3), ",",
-      Csv(CountryName(iso3)), ",", Csv(e.location ? e.location->admin1 : ""),
-      ",", Csv(e.location ? e.location->admin2 : ""), ",", Csv(place), ",",
-      located ? Fixed(e.location->lat) : "", ",",
-      located ? Fixed(e.location->lon) : "", ",",
-      located ? GeoPrecision(*e.location) : "", ",",
-      Csv(origin.source.empty() ? Claimant(e) : origin.source), ",",
-      Csv(e.text), ",",
-      e.fatalities && e.fatalities->count ? std::to_string(*e.fatalities->count)
-                                          : std::string("0"),
-      ",", Csv(tags), "\n");
+  io::CsvRecord row(out);
+  row.Field(e.id).Field(day).Plain(day.size() >= 4 ? day.substr(0, 4) : "");
+  row.Plain(TimePrecision(e)).Field(disorder).Field(type);
+  row.Field(e.acled->sub_event_type);
+  row.Field(e.source.empty() ? Nothing() : NameOf(e.source.front()));
+  row.Field(AssociatedActors(e.source)).Plain(inter1);
+  row.Field(e.target.empty() ? Nothing() : NameOf(e.target.front()));
+  row.Field(AssociatedActors(e.target)).Plain(inter2).Plain(interaction);
+  row.Plain(civilians ? "Civilian targeting" : "");
+  row.Field(*iso3).Field(CountryName(*iso3));
+  row.Field(e.location ? e.location->admin1 : Nothing());
+  row.Field(e.location ? e.location->admin2 : Nothing()).Field(place);
+  row.Plain(located ? Fixed(e.location->lat) : "");
+  row.Plain(located ? Fixed(e.location->lon) : "");
+  row.Plain(located ? GeoPrecision(*e.location) : "");
+  row.Field(origin.source.empty() ? std::string_view(Claimant(e))
+                                  : origin.source);
+  row.Field(e.text);
+  row.Plain(e.fatalities && e.fatalities->count
+                ? std::to_string(*e.fatalities->count)
+                : std::string("0"));
+  row.Field(tags).End();
 }
 
 std::string EventCsvHeader() {
@@ -194,30 +206,30 @@ std::string EventCsvHeader() {
          "modality,confidence,trigger,text\n";
 }
 
-std::string EventCsvRow(const EventOrigin& origin, const Event& e) {
+void AppendEventCsvRow(const EventOrigin& origin, const Event& e,
+                       std::string* out) {
   const bool located = e.location && e.location->geocoded;
   const Location empty;
   const Location& l = e.location ? *e.location : empty;
-  return StrCat(
-      Csv(e.id), ",", Csv(origin.document_id), ",",
-      Csv(EventDay(origin.date, e)), ",",
-      Csv(e.date && !e.date->value.empty() ? e.date->precision : ""), ",",
-      Csv(e.event_class), ",", Csv(e.plover.type), ",", Csv(e.plover.mode), ",",
-      Csv(e.cameo), ",", Csv(e.acled ? e.acled->event_type : ""), ",",
-      Csv(e.acled ? e.acled->sub_event_type : ""), ",",
-      Csv(ActorLabel(e.source)), ",", Csv(CodeOf(e.source)), ",",
-      Csv(ActorLabel(e.target)), ",", Csv(CodeOf(e.target)), ",",
-      Csv(e.instrument ? e.instrument->instrument_class : ""), ",",
-      Csv(located ? l.name : l.text), ",", Csv(l.country), ",", Csv(l.admin1),
-      ",", Csv(l.admin2), ",", located ? Fixed(l.lat) : "", ",",
-      located ? Fixed(l.lon) : "", ",", Csv(l.precision), ",", Csv(l.basis),
-      ",", Count(e.fatalities), ",",
-      Csv(e.fatalities ? e.fatalities->qualifier : ""), ",", Count(e.injuries),
-      ",", Csv(Claimant(e)), ",",
-      Csv(e.claim && e.claim->claimant ? e.claim->claimant->code : ""), ",",
-      Csv(e.claim ? e.claim->stance : ""), ",", Csv(e.modality), ",",
-      fmt::format("{:.2f}", e.confidence), ",", Csv(e.trigger.text), ",",
-      Csv(e.text), "\n");
+  io::CsvRecord row(out);
+  row.Field(e.id).Field(origin.document_id).Field(EventDay(origin.date, e));
+  row.Field(e.date && !e.date->value.empty() ? e.date->precision : "");
+  row.Field(e.event_class).Field(e.plover.type).Field(e.plover.mode);
+  row.Field(e.cameo).Field(e.acled ? e.acled->event_type : "");
+  row.Field(e.acled ? e.acled->sub_event_type : "");
+  row.Field(ActorLabel(e.source)).Field(CodeOf(e.source));
+  row.Field(ActorLabel(e.target)).Field(CodeOf(e.target));
+  row.Field(e.instrument ? e.instrument->instrument_class : "");
+  row.Field(located ? l.name : l.text).Field(l.country).Field(l.admin1);
+  row.Field(l.admin2).Plain(located ? Fixed(l.lat) : "");
+  row.Plain(located ? Fixed(l.lon) : "").Field(l.precision).Field(l.basis);
+  row.Plain(Count(e.fatalities));
+  row.Field(e.fatalities ? e.fatalities->qualifier : "");
+  row.Plain(Count(e.injuries)).Field(Claimant(e));
+  row.Field(e.claim && e.claim->claimant ? e.claim->claimant->code : "");
+  row.Field(e.claim ? e.claim->stance : "").Field(e.modality);
+  row.Plain(fmt::format("{:.2f}", e.confidence)).Field(e.trigger.text);
+  row.Field(e.text).End();
 }
 
 std::string PloverJsonLine(const EventOrigin& origin, const Event& e) {
@@ -292,7 +304,7 @@ std::string GeoJsonFeature(const EventOrigin& origin, const Event& e) {
 std::string EventsToAcledCsv(const Document& source, const CodedDocument& doc) {
   const EventOrigin origin{doc.id, source.date, source.source};
   std::string out;
-  for (const Event& e : doc.events) out += AcledCsvRow(origin, e);
+  for (const Event& e : doc.events) AppendAcledCsvRow(origin, e, &out);
   return out;
 }
 

@@ -3,16 +3,22 @@
 namespace sitrep::io {
 
 std::string Csv(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
-    return std::string(s);
-  }
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
+  std::string out;
+  AppendCsv(s, &out);
   return out;
+}
+
+void AppendCsv(std::string_view s, std::string* out) {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
+    out->append(s);
+    return;
+  }
+  out->push_back('"');
+  for (char c : s) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
 }
 
 std::string Tsv(std::string_view s) {
@@ -23,7 +29,7 @@ std::string Tsv(std::string_view s) {
   return out;
 }
 
-std::string ActorLabel(const std::vector<Actor>& actors) {
+std::string ActorLabel(std::span<const Actor> actors) {
   std::string out;
   for (const Actor& a : actors) {
     if (!out.empty()) out += "; ";
@@ -36,7 +42,7 @@ std::string CodeOf(const std::vector<Actor>& actors) {
   return actors.empty() ? "" : actors.front().code;
 }
 
-std::string EventDay(const std::string& document_date, const Event& e) {
+std::string_view EventDay(std::string_view document_date, const Event& e) {
   if (e.date && !e.date->value.empty()) return e.date->value;
   return document_date;
 }

@@ -50,8 +50,12 @@ bool PgResult::IsNull(int row, int column) const {
   return PQgetisnull(result_, row, column) != 0;
 }
 std::string PgResult::Text(int row, int column) const {
-  return std::string(PQgetvalue(result_, row, column),
-                     static_cast<size_t>(PQgetlength(result_, row, column)));
+  return std::string(View(row, column));
+}
+std::string_view PgResult::View(int row, int column) const {
+  return std::string_view(
+      PQgetvalue(result_, row, column),
+      static_cast<size_t>(PQgetlength(result_, row, column)));
 }
 int64_t PgResult::Int(int row, int column) const {
   return std::strtoll(PQgetvalue(result_, row, column), nullptr, 10);

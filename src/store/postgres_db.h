@@ -57,12 +57,29 @@ class PgResult {
   int rows() const;
   bool IsNull(int row, int column) const;
   std::string Text(int row, int column) const;  // "" for NULL
-  int64_t Int(int row, int column) const;       // 0 for NULL
-  double Double(int row, int column) const;     // 0 for NULL
+  // The text without a copy, valid while the result is.
+  std::string_view View(int row, int column) const;
+  int64_t Int(int row, int column) const;    // 0 for NULL
+  double Double(int row, int column) const;  // 0 for NULL
   bool Bool(int row, int column) const;
 
  private:
   pg_result* result_;
+};
+
+// One row of a result, read as a SqliteStatement reads its current row.
+class PgRow {
+ public:
+  PgRow(const PgResult& result, int row) : result_(result), row_(row) {}
+  bool IsNull(int column) const { return result_.IsNull(row_, column); }
+  std::string_view View(int column) const { return result_.View(row_, column); }
+  int64_t Int(int column) const { return result_.Int(row_, column); }
+  double Double(int column) const { return result_.Double(row_, column); }
+  bool Bool(int column) const { return result_.Bool(row_, column); }
+
+ private:
+  const PgResult& result_;
+  int row_;
 };
 
 class PgConnection {

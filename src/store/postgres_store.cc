@@ -1,61 +1,32 @@
 // PostgresStore: the Store contract over libpq. Writes are one transaction
 // per batch, as in SQLite; reads go through a cursor, a thousand events at
-// a time, and each thousand's actors, casualties and claims are read with
-// one statement each, so that a query of any size streams in bounded
-// memory with few round trips.
+// a time (the statement and the decoder are src/store/event_sql.h), and
+// each thousand's actors are read with one statement, so that a query of
+// any size streams in bounded memory with few round trips.
 #include "store/postgres_store.h"
 
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
 #include "common/status.h"
+#include "store/event_sql.h"
 #include "store/postgres_db.h"
 #include "store/postgres_schema.h"
-#include "store/search_words.h"
 
 namespace sitrep::store {
 namespace {
 
 constexpr int kFetchRows = 1000;
 
-// The event columns the query reads, in this order (see ReadEvent).
-constexpr char kEventColumns[] =
-    "e.event_key, d.id, d.date, d.source, e.day, e.id, s.position, "
-    "s.span_begin, s.span_end, s.text, e.trigger_text, e.trigger_begin, "
-    "e.trigger_end, e.event_class, e.plover_type, e.plover_mode, "
-    "e.plover_context, e.cameo, e.acled_event_type, e.acled_sub_event_type, "
-    "e.instrument_text, e.instrument_begin, e.instrument_end, "
-    "e.instrument_class, e.date_text, e.date_begin, e.date_end, e.date_value, "
-    "e.date_precision, e.date_range_end, e.modality, e.confidence, "
-    "l.event_key, l.text, l.span_begin, l.span_end, l.geocoded, l.name, "
-    "l.geonames_id, l.lat, l.lon, l.country, l.admin1, l.admin2, l.precision, "
-    "l.basis, m.incident_key, m.score, m.reason";
-
-Span SpanOf(const PgResult& r, int row, int begin) {
-  return Span{static_cast<uint32_t>(r.Int(row, begin)),
-              static_cast<uint32_t>(r.Int(row, begin + 1))};
-}
-
 void AddSpan(PgParams& p, const Span& s) {
   p.Add(static_cast<int64_t>(s.begin)).Add(static_cast<int64_t>(s.end));
-}
-
-// A tsquery that needs every term of `text` (each a phrase), built by
-// PostgreSQL from the words themselves: nothing a user types is syntax.
-std::string TsQuery(const std::vector<std::string>& terms, int first_param) {
-  std::vector<std::string> parts;
-  for (size_t i = 0; i < terms.size(); ++i) {
-    parts.push_back(absl::StrCat("phraseto_tsquery('simple', $",
-                                 first_param + static_cast<int>(i), ")"));
-  }
-  return absl::StrJoin(parts, " && ");
 }
 
 class PostgresStore : public Store {
@@ -377,92 +348,21 @@ class PostgresStore : public Store {
         .status();
   }
 
-  absl::Status BuildQuery(const EventQuery& q, std::string* sql,
-                          PgParams* params) {
-    auto param = [&](std::string_view value) {
-      params->Add(value);
-      return static_cast<int>(params->size());
-    };
-    std::string where;
-    if (!q.from.empty())
-      absl::StrAppend(&where, " AND e.day >= $", param(q.from));
-    if (!q.to.empty()) absl::StrAppend(&where, " AND e.day <= $", param(q.to));
-    if (!q.country.empty()) {
-      absl::StrAppend(&where, " AND l.country = $", param(q.country));
-    }
-    if (!q.type.empty()) {
-      const int p = param(q.type);
-      absl::StrAppend(&where, " AND (e.plover_type = $", p,
-                      " OR e.acled_event_type = $", p,
-                      " OR e.acled_sub_event_type = $", p, " OR e.cameo = $", p,
-                      " OR e.event_class = $", p, ")");
-    }
-    const std::pair<const std::string*, const char*> people[] = {
-        {&q.actor, "('source', 'target')"}, {&q.claimant, "('claimant')"}};
-    for (const auto& [who, roles] : people) {
-      if (who->empty()) continue;
-      const int p = param(*who);
-      absl::StrAppend(&where,
-                      " AND e.event_key IN (SELECT event_key FROM actors "
-                      "WHERE role IN ",
-                      roles, " AND (code = $", p, " OR name = $", p,
-                      " OR country = $", p, " OR sector = $", p, ")");
-      const std::vector<std::string> terms = SearchTerms(*who);
-      if (!terms.empty()) {
-        const int first = static_cast<int>(params->size()) + 1;
-        for (const std::string& t : terms) param(t);
-        absl::StrAppend(&where,
-                        " UNION SELECT event_key FROM actors WHERE role IN ",
-                        roles, " AND words @@ (", TsQuery(terms, first), ")");
-      }
-      where += ")";
-    }
-    if (!q.text.empty()) {
-      const std::vector<std::string> terms = SearchTerms(q.text);
-      if (terms.empty()) {
-        return absl::InvalidArgumentError("--text: no words to search for");
-      }
-      const int first = static_cast<int>(params->size()) + 1;
-      for (const std::string& t : terms) param(t);
-      absl::StrAppend(&where, " AND s.words @@ (", TsQuery(terms, first), ")");
-    }
-    if (q.incident != 0) {
-      absl::StrAppend(&where, " AND m.incident_key = ", q.incident);
-    }
-    if (q.membership == EventQuery::Membership::kInIncident) {
-      where += " AND m.incident_key IS NOT NULL";
-    } else if (q.membership == EventQuery::Membership::kInNoIncident) {
-      where += " AND m.incident_key IS NULL";
-    }
-    if (q.bbox) {
-      const int n = static_cast<int>(params->size());
-      params->Add(q.bbox->min_lon).Add(q.bbox->min_lat);
-      params->Add(q.bbox->max_lon).Add(q.bbox->max_lat);
-      absl::StrAppend(&where, " AND l.point && ST_MakeEnvelope($", n + 1,
-                      "::float8, $", n + 2, "::float8, $", n + 3, "::float8, $",
-                      n + 4, "::float8, 4326)");
-    }
-    *sql = absl::StrCat(
-        "SELECT ", kEventColumns,
-        " FROM events e JOIN documents d ON d.document_key = e.document_key "
-        "JOIN sentences s ON s.sentence_key = e.sentence_key "
-        "LEFT JOIN event_locations l ON l.event_key = e.event_key "
-        "LEFT JOIN incident_members m ON m.event_key = e.event_key WHERE TRUE",
-        where, " ORDER BY e.day NULLS FIRST, e.event_key");
-    if (q.limit > 0) absl::StrAppend(sql, " LIMIT ", q.limit);
-    return absl::OkStatus();
-  }
-
   absl::Status RunQuery(const EventQuery& q,
                         const std::function<bool(StoredEvent&)>& each) {
-    std::string sql;
+    absl::StatusOr<EventSql> sql = BuildEventSql(q, SqlDialect::kPostgres);
+    if (!sql.ok()) return sql.status();
     PgParams params;
-    SITREP_RETURN_IF_ERROR(BuildQuery(q, &sql, &params));
+    for (const SqlValue& v : sql->values) {
+      std::visit([&](const auto& value) { params.Add(value); }, v);
+    }
     SITREP_RETURN_IF_ERROR(db_->Execute("BEGIN READ ONLY"));
     absl::Status s =
-        db_->Run("DECLARE sitrep_events NO SCROLL CURSOR FOR " + sql, params)
+        db_->Run("DECLARE sitrep_events NO SCROLL CURSOR FOR " + sql->events,
+                 params)
             .status();
     bool more = s.ok();
+    std::vector<StoredEvent> batch;
     while (more) {
       absl::StatusOr<PgResult> rows =
           db_->Run(absl::StrCat("FETCH ", kFetchRows, " FROM sitrep_events"));
@@ -471,13 +371,14 @@ class PostgresStore : public Store {
         break;
       }
       if (rows->rows() == 0) break;
-      std::vector<StoredEvent> batch(static_cast<size_t>(rows->rows()));
-      std::vector<int64_t> keys;
+      batch.resize(static_cast<size_t>(rows->rows()));
+      std::unordered_map<int64_t, StoredEvent*> by_key;
       for (int i = 0; i < rows->rows(); ++i) {
-        keys.push_back(rows->Int(i, 0));
-        ReadEvent(*rows, i, &batch[static_cast<size_t>(i)]);
+        const PgRow row(*rows, i);
+        DecodeEvent(row, &batch[static_cast<size_t>(i)]);
+        by_key[EventKeyOf(row)] = &batch[static_cast<size_t>(i)];
       }
-      s = ReadParts(keys, &batch);
+      s = ReadActors(sql->actors, by_key);
       if (!s.ok()) break;
       for (StoredEvent& e : batch) {
         if (!each(e)) {
@@ -490,112 +391,19 @@ class PostgresStore : public Store {
     return s;
   }
 
-  void ReadEvent(const PgResult& r, int i, StoredEvent* out) {
-    out->document_id = r.Text(i, 1);
-    out->document_date = r.Text(i, 2);
-    out->document_source = r.Text(i, 3);
-    out->day = r.Text(i, 4);
-    Event& e = out->event;
-    e.id = r.Text(i, 5);
-    e.sentence = static_cast<int>(r.Int(i, 6));
-    e.sentence_span = SpanOf(r, i, 7);
-    e.text = r.Text(i, 9);
-    e.trigger = {r.Text(i, 10), SpanOf(r, i, 11)};
-    e.event_class = r.Text(i, 13);
-    e.plover.type = r.Text(i, 14);
-    e.plover.mode = r.Text(i, 15);
-    for (absl::string_view c :
-         absl::StrSplit(r.Text(i, 16), ' ', absl::SkipEmpty())) {
-      e.plover.context.emplace_back(c);
-    }
-    e.cameo = r.Text(i, 17);
-    if (!r.IsNull(i, 18)) e.acled = AcledType{r.Text(i, 18), r.Text(i, 19)};
-    if (!r.IsNull(i, 20)) {
-      e.instrument = Instrument{r.Text(i, 20), SpanOf(r, i, 21), r.Text(i, 23)};
-    }
-    if (!r.IsNull(i, 24)) {
-      e.date = EventDate{r.Text(i, 24), SpanOf(r, i, 25), r.Text(i, 27),
-                         r.Text(i, 28), r.Text(i, 29)};
-    }
-    e.modality = r.Text(i, 30);
-    e.confidence = r.Double(i, 31);
-    if (!r.IsNull(i, 32)) {
-      Location& l = e.location.emplace();
-      l.text = r.Text(i, 33);
-      l.span = SpanOf(r, i, 34);
-      l.geocoded = r.Bool(i, 36);
-      l.name = r.Text(i, 37);
-      l.geonames_id = static_cast<uint32_t>(r.Int(i, 38));
-      l.lat = r.Double(i, 39);
-      l.lon = r.Double(i, 40);
-      l.country = r.Text(i, 41);
-      l.admin1 = r.Text(i, 42);
-      l.admin2 = r.Text(i, 43);
-      l.precision = r.Text(i, 44);
-      l.basis = r.Text(i, 45);
-    }
-    out->incident = r.Int(i, 46);
-    out->incident_score = r.Double(i, 47);
-    out->incident_reason = r.Text(i, 48);
-  }
-
-  // The casualties, claims and actors of a batch of events, one statement
-  // each.
-  absl::Status ReadParts(const std::vector<int64_t>& keys,
-                         std::vector<StoredEvent>* batch) {
-    std::map<int64_t, StoredEvent*> by_key;
-    for (size_t i = 0; i < keys.size(); ++i) by_key[keys[i]] = &(*batch)[i];
+  // The actors of a batch of events, in one statement.
+  absl::Status ReadActors(
+      const std::string& actors_of_keys,
+      const std::unordered_map<int64_t, StoredEvent*>& by_key) {
+    std::vector<int64_t> keys;
+    for (const auto& [key, event] : by_key) keys.push_back(key);
     // An array literal of the keys: digits and commas only.
-    const std::string array = "{" + absl::StrJoin(keys, ",") + "}";
-    absl::StatusOr<PgResult> ca = db_->Run(
-        "SELECT event_key, kind, count, qualifier, victims, text, span_begin, "
-        "span_end FROM casualties WHERE event_key = ANY($1::bigint[])",
-        PgParams().Add(array));
-    if (!ca.ok()) return ca.status();
-    for (int i = 0; i < ca->rows(); ++i) {
-      Event& e = by_key[ca->Int(i, 0)]->event;
-      Casualties c;
-      if (!ca->IsNull(i, 2)) c.count = ca->Int(i, 2);
-      c.qualifier = ca->Text(i, 3);
-      c.victims = ca->Text(i, 4);
-      c.evidence = {ca->Text(i, 5), SpanOf(*ca, i, 6)};
-      (ca->Text(i, 1) == "fatalities" ? e.fatalities : e.injuries) =
-          std::move(c);
-    }
-    absl::StatusOr<PgResult> cl = db_->Run(
-        "SELECT event_key, stance, cue_text, cue_begin, cue_end FROM claims "
-        "WHERE event_key = ANY($1::bigint[])",
-        PgParams().Add(array));
-    if (!cl.ok()) return cl.status();
-    for (int i = 0; i < cl->rows(); ++i) {
-      Claim& claim = by_key[cl->Int(i, 0)]->event.claim.emplace();
-      claim.stance = cl->Text(i, 1);
-      if (!cl->IsNull(i, 2)) claim.cue = {cl->Text(i, 2), SpanOf(*cl, i, 3)};
-    }
-    absl::StatusOr<PgResult> ac = db_->Run(
-        "SELECT event_key, role, text, span_begin, span_end, name, country, "
-        "sector, code, first_person FROM actors WHERE event_key = "
-        "ANY($1::bigint[]) ORDER BY event_key, role, position",
-        PgParams().Add(array));
-    if (!ac.ok()) return ac.status();
-    for (int i = 0; i < ac->rows(); ++i) {
-      Event& e = by_key[ac->Int(i, 0)]->event;
-      Actor a;
-      a.text = ac->Text(i, 2);
-      if (!ac->IsNull(i, 3)) a.span = SpanOf(*ac, i, 3);
-      a.name = ac->Text(i, 5);
-      a.country = ac->Text(i, 6);
-      a.sector = ac->Text(i, 7);
-      a.code = ac->Text(i, 8);
-      a.first_person = ac->Bool(i, 9);
-      const std::string role = ac->Text(i, 1);
-      if (role == "source") {
-        e.source.push_back(std::move(a));
-      } else if (role == "target") {
-        e.target.push_back(std::move(a));
-      } else if (e.claim) {
-        e.claim->claimant = std::move(a);
-      }
+    absl::StatusOr<PgResult> actors = db_->Run(
+        actors_of_keys, PgParams().Add("{" + absl::StrJoin(keys, ",") + "}"));
+    if (!actors.ok()) return actors.status();
+    for (int i = 0; i < actors->rows(); ++i) {
+      const PgRow row(*actors, i);
+      DecodeActor(row, &by_key.at(EventKeyOf(row))->event);
     }
     return absl::OkStatus();
   }

@@ -143,10 +143,14 @@ double SqliteStatement::Double(int column) const {
   return sqlite3_column_double(stmt_, column);
 }
 std::string SqliteStatement::Text(int column) const {
+  return std::string(View(column));
+}
+std::string_view SqliteStatement::View(int column) const {
   const unsigned char* text = sqlite3_column_text(stmt_, column);
-  if (text == nullptr) return "";
-  return std::string(reinterpret_cast<const char*>(text),
-                     static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+  if (text == nullptr) return {};
+  return std::string_view(
+      reinterpret_cast<const char*>(text),
+      static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
 }  // namespace sitrep::store

@@ -70,7 +70,10 @@ class SqliteStatement {
   bool IsNull(int column) const;
   int64_t Int(int column) const;
   double Double(int column) const;
+  bool Bool(int column) const { return Int(column) != 0; }
   std::string Text(int column) const;  // "" for NULL
+  // The text without a copy, valid until the next Step or Reset.
+  std::string_view View(int column) const;
 
  private:
   friend class SqliteDatabase;

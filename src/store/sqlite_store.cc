@@ -4,79 +4,18 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
 #include "common/status.h"
-#include "store/search_words.h"
+#include "store/event_sql.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_schema.h"
 
 namespace sitrep::store {
 namespace {
-
-// The event columns Query reads, in this order (see ReadEvent).
-constexpr char kEventColumns[] =
-    "e.event_key, d.id, d.date, d.source, e.day, e.id, s.position, "
-    "s.span_begin, s.span_end, s.text, e.trigger_text, e.trigger_begin, "
-    "e.trigger_end, e.event_class, e.plover_type, e.plover_mode, "
-    "e.plover_context, e.cameo, e.acled_event_type, e.acled_sub_event_type, "
-    "e.instrument_text, e.instrument_begin, e.instrument_end, "
-    "e.instrument_class, e.date_text, e.date_begin, e.date_end, e.date_value, "
-    "e.date_precision, e.date_range_end, e.modality, e.confidence, "
-    "l.event_key, l.text, l.span_begin, l.span_end, l.geocoded, l.name, "
-    "l.geonames_id, l.lat, l.lon, l.country, l.admin1, l.admin2, l.precision, "
-    "l.basis, m.incident_key, m.score, m.reason, c.stance, c.cue_text, "
-    "c.cue_begin, c.cue_end, f.count, f.qualifier, f.victims, f.text, "
-    "f.span_begin, f.span_end, i.count, i.qualifier, i.victims, i.text, "
-    "i.span_begin, i.span_end, a.event_key, a.role, a.text, a.span_begin, "
-    "a.span_end, a.name, a.country, a.sector, a.code, a.first_person";
-
-// The tables those columns come from. An event's claim and casualties (each
-// at most one row) and its actors (a row each: an event comes as as many
-// rows as it has actors, in order) are joined here rather than read by
-// statements of their own.
-constexpr char kEventTables[] =
-    " FROM events e JOIN documents d ON d.document_key = e.document_key "
-    "JOIN sentences s ON s.sentence_key = e.sentence_key "
-    "LEFT JOIN event_locations l ON l.event_key = e.event_key "
-    "LEFT JOIN incident_members m ON m.event_key = e.event_key "
-    "LEFT JOIN claims c ON c.event_key = e.event_key "
-    "LEFT JOIN casualties f ON f.event_key = e.event_key AND f.kind = "
-    "'fatalities' "
-    "LEFT JOIN casualties i ON i.event_key = e.event_key AND i.kind = "
-    "'injuries' "
-    "LEFT JOIN actors a ON a.event_key = e.event_key";
-constexpr char kEventOrder[] =
-    " ORDER BY e.day, e.event_key, a.role, a.position";
-constexpr int kActorColumn = 65;  // a.event_key
-
-// One event, by its key.
-const char* ReadEventSql() {
-  static const std::string* const sql = new std::string(absl::StrCat(
-      "SELECT ", kEventColumns, kEventTables, " WHERE e.event_key = ?1"));
-  return sql->c_str();
-}
-
-// Casualties from six columns from `first`; none when they are NULL.
-std::optional<Casualties> CasualtiesAt(const SqliteStatement& r, int first) {
-  if (r.IsNull(first + 1)) return std::nullopt;
-  Casualties c;
-  if (!r.IsNull(first)) c.count = r.Int(first);
-  c.qualifier = r.Text(first + 1);
-  c.victims = r.Text(first + 2);
-  c.evidence = {r.Text(first + 3),
-                Span{static_cast<uint32_t>(r.Int(first + 4)),
-                     static_cast<uint32_t>(r.Int(first + 5))}};
-  return c;
-}
-
-Span SpanOf(const SqliteStatement& row, int begin) {
-  return Span{static_cast<uint32_t>(row.Int(begin)),
-              static_cast<uint32_t>(row.Int(begin + 1))};
-}
 
 void BindSpan(SqliteStatement& st, int index, const Span& span) {
   st.Bind(index, static_cast<int64_t>(span.begin));
@@ -223,7 +162,6 @@ class SqliteStore : public Store {
         {&insert_location_,
          "INSERT INTO event_locations VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
          "?9, ?10, ?11, ?12, ?13, ?14)"},
-        {&read_event_, ReadEventSql()},
     };
     for (const auto& [slot, sql] : all) {
       absl::StatusOr<SqliteStatement> st = db_->Prepare(sql);
@@ -457,140 +395,53 @@ class SqliteStore : public Store {
     return st.Run();
   }
 
-  // The SQL of a query and the values its placeholders take, in order.
-  struct Sql {
-    std::string text;
-    bool keys_only = false;  // selects keys; each event is read by its key
-    std::vector<std::string> texts;  // ?1.. bound as text
-    std::vector<double> numbers;     // bound after the texts
-  };
-
-  // Events whose actors in `roles` match `who`: a code, name, country or
-  // sector exactly, or words of the actor's text.
-  static std::string ActorMatch(const char* roles, int param, int fts_param) {
-    return absl::StrCat(
-        " AND e.event_key IN (SELECT event_key FROM actors WHERE role IN ",
-        roles, " AND (code = ?", param, " OR name = ?", param,
-        " OR country = ?", param, " OR sector = ?", param,
-        ") UNION SELECT a.event_key FROM actors_fts f JOIN actors a ON "
-        "a.actor_key = f.rowid WHERE actors_fts MATCH ?",
-        fts_param, " AND a.role IN ", roles, ")");
-  }
-
-  absl::StatusOr<Sql> BuildQuery(const EventQuery& q) {
-    Sql sql;
-    auto text_param = [&](std::string value) {
-      sql.texts.push_back(std::move(value));
-      return static_cast<int>(sql.texts.size());
-    };
-    std::string where;
-    if (!q.from.empty()) {
-      absl::StrAppend(&where, " AND e.day >= ?", text_param(q.from));
-    }
-    if (!q.to.empty()) {
-      absl::StrAppend(&where, " AND e.day <= ?", text_param(q.to));
-    }
-    if (!q.country.empty()) {
-      absl::StrAppend(&where, " AND l.country = ?", text_param(q.country));
-    }
-    if (!q.type.empty()) {
-      const int p = text_param(q.type);
-      absl::StrAppend(&where, " AND (e.plover_type = ?", p,
-                      " OR e.acled_event_type = ?", p,
-                      " OR e.acled_sub_event_type = ?", p, " OR e.cameo = ?", p,
-                      " OR e.event_class = ?", p, ")");
-    }
-    const std::pair<const std::string*, const char*> people[] = {
-        {&q.actor, "('source', 'target')"}, {&q.claimant, "('claimant')"}};
-    for (const auto& [who, roles] : people) {
-      if (who->empty()) continue;
-      const int p = text_param(*who);
-      std::string words = Fts5Query(*who);
-      // Nothing but quotes and spaces: exact fields only.
-      const int f = text_param(words.empty() ? "\"\"" : words);
-      where += ActorMatch(roles, p, f);
-    }
-    if (!q.text.empty()) {
-      const std::string words = Fts5Query(q.text);
-      if (words.empty()) {
-        return absl::InvalidArgumentError("--text: no words to search for");
-      }
-      absl::StrAppend(&where,
-                      " AND e.sentence_key IN (SELECT rowid FROM "
-                      "sentences_fts WHERE sentences_fts MATCH ?",
-                      text_param(words), ")");
-    }
-    if (q.incident != 0) {
-      absl::StrAppend(&where, " AND m.incident_key = ", q.incident);
-    }
-    if (q.membership == EventQuery::Membership::kInIncident) {
-      where += " AND m.incident_key IS NOT NULL";
-    } else if (q.membership == EventQuery::Membership::kInNoIncident) {
-      where += " AND m.incident_key IS NULL";
-    }
-    if (q.bbox) {
-      const int n = static_cast<int>(sql.texts.size());
-      absl::StrAppend(&where,
-                      " AND e.event_key IN (SELECT event_key FROM "
-                      "event_locations_rtree WHERE min_lon >= ?",
-                      n + 1, " AND max_lon <= ?", n + 2, " AND min_lat >= ?",
-                      n + 3, " AND max_lat <= ?", n + 4, ")");
-      sql.numbers = {q.bbox->min_lon, q.bbox->max_lon, q.bbox->min_lat,
-                     q.bbox->max_lat};
-    }
-    // A page of a larger result (a limit): the keys first, in order, then
-    // each event of the page read by its key, so that the sort carries two
-    // columns, not sixty (an actor's first hundred of four thousand events
-    // come twice as fast). Every event wanted: one statement, which reads
-    // each event where it finds it (a full export a third faster).
-    sql.keys_only = q.limit > 0;
-    if (sql.keys_only) {
-      sql.text = absl::StrCat(
-          "SELECT e.event_key FROM events e "
-          "LEFT JOIN event_locations l ON l.event_key = e.event_key "
-          "LEFT JOIN incident_members m ON m.event_key = e.event_key WHERE 1",
-          where, " ORDER BY e.day, e.event_key");
-    } else {
-      sql.text = absl::StrCat("SELECT ", kEventColumns, kEventTables,
-                              " WHERE 1", where, kEventOrder);
-    }
-    if (q.limit > 0) absl::StrAppend(&sql.text, " LIMIT ", q.limit);
-    return sql;
-  }
-
   absl::Status RunQuery(const EventQuery& q,
                         const std::function<bool(StoredEvent&)>& each) {
-    absl::StatusOr<Sql> sql = BuildQuery(q);
+    absl::StatusOr<EventSql> sql = BuildEventSql(q, SqlDialect::kSqlite);
     if (!sql.ok()) return sql.status();
-    absl::StatusOr<SqliteStatement> st = db_->Prepare(sql->text);
-    if (!st.ok()) return st.status();
-    int index = 1;
-    for (const std::string& t : sql->texts) st->Bind(index++, t);
-    for (double v : sql->numbers) st->Bind(index++, v);
+    // One read transaction: both statements see the same events.
+    SITREP_RETURN_IF_ERROR(db_->Execute("BEGIN"));
+    absl::Status s = ReadEvents(*sql, each);
+    db_->Execute("COMMIT").IgnoreError();
+    return s;
+  }
+
+  // Steps through the events, reading each one's actors by its key.
+  absl::Status ReadEvents(const EventSql& sql,
+                          const std::function<bool(StoredEvent&)>& each) {
+    absl::StatusOr<SqliteStatement> events = Prepare(sql.events, sql.values);
+    if (!events.ok()) return events.status();
+    absl::StatusOr<SqliteStatement> actors = db_->Prepare(sql.actors);
+    if (!actors.ok()) return actors.status();
     StoredEvent stored;
-    SqliteStatement& read = *read_event_;
-    absl::StatusOr<bool> row = st->Step();
-    if (!row.ok()) return row.status();
-    bool more = *row;
-    while (more) {
-      if (!sql->keys_only) {
-        SITREP_RETURN_IF_ERROR(ReadEvent(*st, &stored, &more));
-        if (!each(stored)) break;
-        continue;
-      }
-      read.Bind(1, st->Int(0));
-      absl::StatusOr<bool> found = read.Step();
-      absl::Status s = found.status();
-      bool unused;
-      if (s.ok() && *found) s = ReadEvent(read, &stored, &unused);
-      read.Reset();
-      SITREP_RETURN_IF_ERROR(s);
-      if (*found && !each(stored)) break;
-      row = st->Step();
+    for (;;) {
+      absl::StatusOr<bool> row = events->Step();
       if (!row.ok()) return row.status();
-      more = *row;
+      if (!*row) break;
+      DecodeEvent(*events, &stored);
+      actors->Bind(1, EventKeyOf(*events));
+      for (;;) {
+        absl::StatusOr<bool> actor = actors->Step();
+        if (!actor.ok()) return actor.status();
+        if (!*actor) break;
+        DecodeActor(*actors, &stored.event);
+      }
+      actors->Reset();
+      if (!each(stored)) break;
     }
     return absl::OkStatus();
+  }
+
+  // A statement with `values` bound to its placeholders 1..N.
+  absl::StatusOr<SqliteStatement> Prepare(const std::string& text,
+                                          const std::vector<SqlValue>& values) {
+    absl::StatusOr<SqliteStatement> st = db_->Prepare(text);
+    if (!st.ok()) return st.status();
+    for (size_t i = 0; i < values.size(); ++i) {
+      std::visit([&](const auto& v) { st->Bind(static_cast<int>(i + 1), v); },
+                 values[i]);
+    }
+    return st;
   }
 
   absl::Status Assign(std::span<const IncidentAssignment> assignments,
@@ -685,97 +536,12 @@ class SqliteStore : public Store {
 
   // Reads the event whose first row `r` stands on, one row per actor, and
   // steps past them; *more says whether `r` stands on another event's row.
-  absl::Status ReadEvent(SqliteStatement& r, StoredEvent* out, bool* more) {
-    const int64_t key = r.Int(0);
-    out->document_id = r.Text(1);
-    out->document_date = r.Text(2);
-    out->document_source = r.Text(3);
-    out->day = r.Text(4);
-    Event& e = out->event;
-    e = Event();
-    e.id = r.Text(5);
-    e.sentence = static_cast<int>(r.Int(6));
-    e.sentence_span = SpanOf(r, 7);
-    e.text = r.Text(9);
-    e.trigger = {r.Text(10), SpanOf(r, 11)};
-    e.event_class = r.Text(13);
-    e.plover.type = r.Text(14);
-    e.plover.mode = r.Text(15);
-    for (absl::string_view c :
-         absl::StrSplit(r.Text(16), ' ', absl::SkipEmpty())) {
-      e.plover.context.emplace_back(c);
-    }
-    e.cameo = r.Text(17);
-    if (!r.IsNull(18)) e.acled = AcledType{r.Text(18), r.Text(19)};
-    if (!r.IsNull(20)) {
-      e.instrument = Instrument{r.Text(20), SpanOf(r, 21), r.Text(23)};
-    }
-    if (!r.IsNull(24)) {
-      e.date = EventDate{r.Text(24), SpanOf(r, 25), r.Text(27), r.Text(28),
-                         r.Text(29)};
-    }
-    e.modality = r.Text(30);
-    e.confidence = r.Double(31);
-    if (!r.IsNull(32)) {
-      Location& l = e.location.emplace();
-      l.text = r.Text(33);
-      l.span = SpanOf(r, 34);
-      l.geocoded = r.Int(36) != 0;
-      l.name = r.Text(37);
-      l.geonames_id = static_cast<uint32_t>(r.Int(38));
-      l.lat = r.Double(39);
-      l.lon = r.Double(40);
-      l.country = r.Text(41);
-      l.admin1 = r.Text(42);
-      l.admin2 = r.Text(43);
-      l.precision = r.Text(44);
-      l.basis = r.Text(45);
-    }
-    out->incident = r.Int(46);
-    out->incident_score = r.Double(47);
-    out->incident_reason = r.Text(48);
-
-    if (!r.IsNull(49)) {
-      Claim& claim = e.claim.emplace();
-      claim.stance = r.Text(49);
-      if (!r.IsNull(50)) claim.cue = {r.Text(50), SpanOf(r, 51)};
-    }
-    e.fatalities = CasualtiesAt(r, 53);
-    e.injuries = CasualtiesAt(r, 59);
-
-    do {
-      if (!r.IsNull(kActorColumn)) {
-        constexpr int c = kActorColumn + 1;
-        Actor a;
-        a.text = r.Text(c + 1);
-        if (!r.IsNull(c + 2)) a.span = SpanOf(r, c + 2);
-        a.name = r.Text(c + 4);
-        a.country = r.Text(c + 5);
-        a.sector = r.Text(c + 6);
-        a.code = r.Text(c + 7);
-        a.first_person = r.Int(c + 8) != 0;
-        const std::string role = r.Text(c);
-        if (role == "source") {
-          e.source.push_back(std::move(a));
-        } else if (role == "target") {
-          e.target.push_back(std::move(a));
-        } else if (e.claim) {
-          e.claim->claimant = std::move(a);
-        }
-      }
-      absl::StatusOr<bool> row = r.Step();
-      if (!row.ok()) return row.status();
-      *more = *row;
-    } while (*more && r.Int(0) == key);
-    return absl::OkStatus();
-  }
-
   std::unique_ptr<SqliteDatabase> db_;
   int version_;
   std::optional<SqliteStatement> find_document_, delete_document_,
       insert_document_, insert_error_, insert_sentence_, insert_place_,
       insert_event_, insert_casualties_, insert_actor_, insert_claim_,
-      insert_location_, read_event_;
+      insert_location_;
 };
 
 }  // namespace
