@@ -299,18 +299,6 @@ std::vector<PlaceMention> ResolveToponyms(
       own[key] += w;
     }
   }
-  // "Alexandria, Louisiana", "Pandi, Bulacan": a name right after another
-  // and a comma is the first one's parent.
-  std::vector<int> parent(found.size(), -1);
-  for (size_t i = 0; i + 1 < found.size(); ++i) {
-    const Span a = found[i].span, b = found[i + 1].span;
-    if (b.begin < a.end || b.begin - a.end > 3) continue;
-    const std::string_view between = text.substr(a.end, b.begin - a.end);
-    if (between.find(',') != std::string_view::npos &&
-        between.find_first_not_of(", ") == std::string_view::npos) {
-      parent[i] = static_cast<int>(i + 1);
-    }
-  }
   // Whether a name is a country's or a first-order division's own.
   std::vector<bool> names_area(found.size(), false);
   for (size_t i = 0; i < found.size(); ++i) {
@@ -319,6 +307,58 @@ std::vector<PlaceMention> ResolveToponyms(
           return !q.alternate && (q.feature == "PCLI" || q.feature == "ADM1");
         });
   }
+  // Lists of names ("Arizona, California, Colorado and Georgia"): runs
+  // joined by commas, "and" or "or", of four names or more, or of three
+  // with a conjunction. A list names places of one kind; list[i] is the
+  // first name of mention i's list, -1 when it is in none.
+  std::vector<int> list(found.size(), -1);
+  {
+    auto joined = [&](size_t i) {  // i and i + 1 are neighbours in a run
+      const Span a = found[i].span, b = found[i + 1].span;
+      if (b.begin < a.end || b.begin - a.end > 6) return 0;
+      const std::string_view between = text.substr(a.end, b.begin - a.end);
+      if (between == ", " || between == ",") return 1;
+      if (between == " and " || between == ", and " || between == " or " ||
+          between == ", or ") {
+        return 2;
+      }
+      return 0;
+    };
+    size_t first = 0;
+    while (first < found.size()) {
+      size_t last = first;
+      bool conjunction = false;
+      while (last + 1 < found.size()) {
+        const int j = joined(last);
+        if (j == 0) break;
+        conjunction |= j == 2;
+        ++last;
+      }
+      const size_t size = last - first + 1;
+      if (size >= 4 || (size == 3 && conjunction)) {
+        for (size_t i = first; i <= last; ++i)
+          list[i] = static_cast<int>(first);
+      }
+      first = last + 1;
+    }
+  }
+  // "Alexandria, Louisiana", "Pandi, Bulacan": a name right after another
+  // and a comma is the first one's parent; not in a list, when the first
+  // is the own name of a country or a state ("Illinois, Missouri, ...").
+  std::vector<int> parent(found.size(), -1);
+  for (size_t i = 0; i + 1 < found.size(); ++i) {
+    if (list[i] >= 0 && names_area[i]) continue;
+    const Span a = found[i].span, b = found[i + 1].span;
+    if (b.begin < a.end || b.begin - a.end > 3) continue;
+    const std::string_view between = text.substr(a.end, b.begin - a.end);
+    if (between.find(',') != std::string_view::npos &&
+        between.find_first_not_of(", ") == std::string_view::npos) {
+      parent[i] = static_cast<int>(i + 1);
+    }
+  }
+  // The kind of place the other names of a mention's list are: "ADM1",
+  // "PCLI", or none (known after the first pass).
+  std::vector<std::string_view> list_kind(found.size());
   using Weights = absl::flat_hash_map<std::string, double>;
   // Where the first pass put the report's towns and counties, one point
   // per name (the first kAnchors names): a reading near another name's is
@@ -361,14 +401,29 @@ std::vector<PlaceMention> ResolveToponyms(
           t.size() <= 4 && std::none_of(t.begin(), t.end(), [](char ch) {
             return ch >= 'a' && ch <= 'z';
           });
-      score -=
-          (p.feature == "PCLI" || p.feature == "ADM1" || acronym) ? 8 : 1.5;
+      // So is a place known by another name that is the own name of its
+      // country or of a state of its country ("Illinois" of a Missouri
+      // town, "New Mexico" of Mexico, Missouri): the text means the area.
+      // Not a capital, named as its region often is ("Kiev").
+      const bool area_in_country =
+          p.feature != "PPLC" &&
+          std::any_of(candidates[i].begin(), candidates[i].end(),
+                      [&](const Place& q) {
+                        return !q.alternate && q.country == p.country &&
+                               (q.feature == "PCLI" || q.feature == "ADM1");
+                      });
+      score -= (p.feature == "PCLI" || p.feature == "ADM1" || acronym ||
+                area_in_country)
+                   ? 8
+                   : 1.5;
     }
-    // The words around say which kind of place it is.
+    // The words around say which kind of place it is; so do the other
+    // names of its list (a state among states).
     const bool area_feature = p.feature == "ADM1" || p.feature == "ADM2" ||
                               p.feature == "RGN" || p.feature == "TRR";
     if ((found[i].kind == 'a' && area_feature) ||
-        (found[i].kind == 't' && p.feature.substr(0, 3) == "PPL")) {
+        (found[i].kind == 't' && p.feature.substr(0, 3) == "PPL") ||
+        (!list_kind[i].empty() && p.feature == list_kind[i])) {
       score += 4;
     }
     // The country: named by the report's other names, or where the first
@@ -492,6 +547,31 @@ std::vector<PlaceMention> ResolveToponyms(
     return chosen;
   };
   const std::vector<const Place*> first = resolve(nullptr);
+  // The kind of a list's places, where the first pass read two thirds of
+  // its other names, and at least two, as countries or as states. Counted
+  // once per list, then each name's own reading taken out: a list of any
+  // length costs its length.
+  for (size_t first_name = 0; first_name < found.size();) {
+    if (list[first_name] < 0) {
+      ++first_name;
+      continue;
+    }
+    size_t end = first_name;
+    absl::flat_hash_map<std::string_view, int> kinds;
+    for (; end < found.size() && list[end] == list[first_name]; ++end) {
+      if (first[end] != nullptr) ++kinds[first[end]->feature];
+    }
+    const int others = static_cast<int>(end - first_name) - 1;
+    for (size_t i = first_name; i < end; ++i) {
+      for (std::string_view kind : {"ADM1", "PCLI"}) {
+        const int n =
+            kinds[kind] -
+            (first[i] != nullptr && first[i]->feature == kind ? 1 : 0);
+        if (n >= 2 && 3 * n >= 2 * others) list_kind[i] = kind;
+      }
+    }
+    first_name = end;
+  }
   Weights near;
   for (size_t i = 0; i < found.size(); ++i) {
     if (first[i] == nullptr || first[i]->country.empty()) continue;

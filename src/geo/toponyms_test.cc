@@ -59,6 +59,14 @@ std::unique_ptr<Gazetteer> Fixture() {
            "\t\t\t565734\t\t670\tAfrica/Khartoum\t2020-01-01",
            "370737\tMalakal\tMalakal\t\t9.53\t31.66\tP\tPPLA\tSS\t\t07"
            "\t\t\t\t160765\t\t390\tAfrica/Juba\t2020-01-01",
+           // The capital, towns named after states, and a town one of
+           // whose other names is a state's.
+           "4140963\tWashington\tWashington\t\t38.90\t-77.04\tP\tPPLC\tUS"
+           "\t\tDC\t001\t\t\t689545\t\t7\tAmerica/New_York\t2020-01-01",
+           "4402011\tOregon\tOregon\t\t39.99\t-95.14\tP\tPPLA2\tUS\t\t"
+           "MO\t087\t\t\t776\t\t330\tAmerica/Chicago\t2020-01-01",
+           "4405794\tRiverside\tRiverside\tIllinois\t38.29\t-90.38\tP\tPPL"
+           "\tUS\t\tMO\t099\t\t\t2946\t\t140\tAmerica/Chicago\t2020-01-01",
        }) {
     EXPECT_TRUE(b.AddGeoNamesLine(row)) << row;
   }
@@ -95,6 +103,10 @@ std::unique_ptr<Gazetteer> Fixture() {
   area("Sudan", "SD", "", "PCLI", 16.0, 30.0);
   area("South Darfur", "SD", "49", "ADM1", 11.5, 24.9);
   area("Myanmar", "MM", "", "PCLI", 21.0, 96.0);
+  area("Illinois", "US", "IL", "ADM1", 40.0, -89.2);
+  area("Missouri", "US", "MO", "ADM1", 38.5, -92.5);
+  area("Oregon", "US", "OR", "ADM1", 43.9, -120.6);
+  area("Washington", "US", "WA", "ADM1", 47.4, -120.5);
   auto g = Gazetteer::FromBytes(b.Build(), "toponyms test");
   EXPECT_TRUE(g.ok()) << g.status();
   return std::move(g).value();
@@ -300,6 +312,49 @@ TEST(ToponymsTest, ASourcesHomeSettlesWhatTheReportLeavesOpen) {
   EXPECT_EQ(CountryAlpha2("USA"), "US");
   EXPECT_EQ(CountryAlpha2("XKX"), "XK");
   EXPECT_EQ(CountryAlpha2("QQQ"), "");
+}
+
+TEST(ToponymsTest, AListNamesPlacesOfOneKind) {
+  const std::unique_ptr<Gazetteer> g = Fixture();
+  const struct {
+    std::string text;
+    std::vector<std::string> names;
+    std::string expected;
+  } rows[] = {
+      // Among states, a state: not the capital, not a town of the next
+      // state read as its parent ("Illinois, Missouri"), not a town named
+      // after one.
+      {"Cases in Illinois, Missouri, Oregon and Washington.",
+       {"Illinois", "Missouri", "Oregon", "Washington"},
+       "USA/admin1 USA/admin1 USA/admin1 USA/admin1"},
+      {"Cases in Oregon, Missouri, Illinois and Washington.",
+       {"Oregon", "Missouri", "Illinois", "Washington"},
+       "USA/admin1 USA/admin1 USA/admin1 USA/admin1"},
+      // A list of towns with their states keeps each town's parent.
+      {"Offices in Alexandria, Louisiana, Atlanta, Georgia, and Dublin, "
+       "Ohio closed.",
+       {"Alexandria", "Louisiana", "Atlanta", "Georgia", "Dublin", "Ohio"},
+       "USA/point USA/admin1 USA/point USA/admin1 USA/point USA/admin1"},
+      // Outside a list the capital is the likelier Washington.
+      {"Talks in Washington.", {"Washington"}, "USA/point"},
+      // A town known by another name that is a state's own is not what
+      // the state's name means, even before a state that holds it.
+      {"Prices rose in Illinois, Missouri officials said.",
+       {"Illinois", "Missouri"},
+       "USA/admin1 USA/admin1"},
+  };
+  for (const auto& row : rows) {
+    const std::vector<PlaceMention> got =
+        ResolveToponyms(*g, Candidates(row.text, row.names), row.text);
+    EXPECT_EQ(Countries(got), row.expected) << row.text;
+  }
+  const std::string text =
+      "Cases in Illinois, Missouri, Oregon and Washington.";
+  const std::vector<PlaceMention> states = ResolveToponyms(
+      *g, Candidates(text, {"Illinois", "Missouri", "Oregon", "Washington"}),
+      text);
+  ASSERT_EQ(states.size(), 4u);
+  EXPECT_EQ(states[3].admin1, "WA");
 }
 
 TEST(ToponymsTest, APartOfAPlaceCountsAsThePlace) {
