@@ -470,6 +470,13 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
     builder.Add(e);
   }
   {
+    geo::GazetteerBuilder::Entry e;
+    e.name = "New Zealand";
+    e.country = "NZ";
+    e.feature = "PCLI";
+    builder.Add(e);
+  }
+  {
     std::ofstream out(index, std::ios::binary);
     out << builder.Build();
   }
@@ -624,6 +631,11 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
             "Clarke County>Clarke County");
   EXPECT_EQ(place_names("The Dublin City Council met on Monday."),
             "Dublin>Dublin");
+  // A country whose name opens a body's, the tagger taking its first word
+  // for an adjective.
+  EXPECT_EQ(place_names("The New Zealand Department of Conservation said "
+                        "the birds were safe."),
+            "New Zealand>New Zealand");
   // A capitalised word for a kind of place inside a name is none.
   EXPECT_EQ(place_names("The City Council met on Monday."), "");
 

@@ -476,6 +476,16 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         first = c;
       }
     }
+    // "the United States Centers for ...": a capitalised modifier right
+    // before, when the gazetteer knows the name with it.
+    for (int c : word.children) {
+      if (v_.word(c).deprel == "amod" && c == first - 1 && capitalised(c)) {
+        const Span with = v_.SpanOf(c, w);
+        if (!gazetteer_->Find(text_.substr(with.begin, with.size())).empty()) {
+          first = c;
+        }
+      }
+    }
     // A word for a kind of place inside a name ("the City Council") is
     // not the place some division is named ("City" of London).
     if (first == w &&
