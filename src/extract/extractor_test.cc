@@ -636,6 +636,14 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
   EXPECT_EQ(place_names("The New Zealand Department of Conservation said "
                         "the birds were safe."),
             "New Zealand>New Zealand");
+  // A list two of whose names are places is a list of places, its first
+  // name too, though it is the subject; a list with one is not.
+  EXPECT_EQ(place_names("Sokolov, Fizuli, Jackson and Gainesville are among "
+                        "the worst affected districts."),
+            "Sokolov>Sokolov|Jackson>Jackson|Gainesville>Gainesville");
+  EXPECT_EQ(place_names("Sokolov, Fizuli and Gainesville are among the worst "
+                        "affected districts."),
+            "Gainesville>Gainesville");
   // A capitalised word for a kind of place inside a name is none.
   EXPECT_EQ(place_names("The City Council met on Monday."), "");
 

@@ -530,10 +530,75 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     // A town's body says it is a town ("Norfolk High School").
     if (local_body && !NamesArea(found)) t.kind = 't';
   }
+  AddListedPlaces(out);
   AddPartyHomes(out);
   std::sort(out->begin(), out->end(), [](const auto& a, const auto& b) {
     return a.span.begin < b.span.begin;
   });
+}
+
+void ToponymDetector::AddListedPlaces(
+    std::vector<geo::ToponymCandidate>* out) const {
+  const int n = v_.size();
+  // The mention a word lies in, if any.
+  auto mention_of = [&](int k) -> const geo::ToponymCandidate* {
+    const Span s = v_.word(k).span;
+    for (const geo::ToponymCandidate& t : *out) {
+      if (t.span.begin <= s.begin && s.end <= t.span.end) return &t;
+    }
+    return nullptr;
+  };
+  auto capitalised = [](std::string_view f) {
+    return !f.empty() && ((f[0] >= 'A' && f[0] <= 'Z') ||
+                          static_cast<unsigned char>(f[0]) >= 0x80);
+  };
+  std::vector<geo::ToponymCandidate> added;
+  for (int h = 0; h < n; ++h) {
+    std::vector<int> members{h};
+    for (int c : v_.word(h).children) {
+      if (v_.word(c).deprel == "conj") members.push_back(c);
+    }
+    if (members.size() < 2) continue;
+    // Two of its names places at least: a list of people with one name a
+    // place could be ("Roxanne and Anthony Jones and Curt Taylor") is not
+    // a list of places.
+    int places = 0;
+    bool locative = false;
+    for (int m : members) {
+      if (const geo::ToponymCandidate* t = mention_of(m); t != nullptr) {
+        ++places;
+        locative |= t->locative;
+      }
+    }
+    if (places < 2) continue;
+    for (int m : members) {
+      const WordView& word = v_.word(m);
+      // Not an acronym ("EU" is no town), nor a word for a kind of place
+      // or a direction alone.
+      if (mention_of(m) != nullptr || word.upos != "PROPN" ||
+          !capitalised(word.form) || AllCapitals(word.form) ||
+          IsKindOfPlaceWord(word.form) || IsCompassWord(word.form)) {
+        continue;
+      }
+      // With the capitalised words of its name before it ("Homa Bay").
+      int first = m;
+      while (first > 0 && v_.word(first - 1).head == m &&
+             capitalised(v_.word(first - 1).form) &&
+             (v_.word(first - 1).deprel == "compound" ||
+              v_.word(first - 1).deprel == "flat")) {
+        --first;
+      }
+      const Span span = v_.SpanOf(first, m);
+      std::string name = text_.substr(span.begin, span.size());
+      const std::vector<geo::Place> found = gazetteer_->Find(name);
+      if (!NamesTown(found) && !NamesArea(found)) continue;
+      geo::ToponymCandidate& t = added.emplace_back();
+      t.text = std::move(name);
+      t.span = span;
+      t.locative = locative;
+    }
+  }
+  out->insert(out->end(), added.begin(), added.end());
 }
 
 bool ToponymDetector::NamesTown(const std::vector<geo::Place>& found) {

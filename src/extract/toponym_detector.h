@@ -48,6 +48,10 @@ class ToponymDetector {
   void FindInto(std::vector<geo::ToponymCandidate>* out) const;
   void AddRoadParts(Span span, std::vector<geo::ToponymCandidate>* out) const;
   void AddPartyHomes(std::vector<geo::ToponymCandidate>* out) const;
+  // The other names of a list one of whose names is a place ("Suba,
+  // Migori, Homa Bay, ... Kisumu and Bondo are among the districts"),
+  // where the gazetteer knows them as towns or areas by their own names.
+  void AddListedPlaces(std::vector<geo::ToponymCandidate>* out) const;
 
   // The name is a country's, a first-order division's or (in words that
   // say so: "Walker County") a second-order one's own name or
