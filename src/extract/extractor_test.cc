@@ -400,6 +400,8 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
            "\t\tWV\t039\t\t\t46536\t\t183\tAmerica/New_York\t2020-01-01",
            "4394870\tDublin\tDublin\t\t40.10\t-83.11\tP\tPPL\tUS\t\tOH\t"
            "049\t\t\t49328\t\t280\tAmerica/New_York\t2020-01-01",
+           "4140963\tWashington\tWashington\t\t38.90\t-77.04\tP\tPPLC\t"
+           "US\t\tDC\t001\t\t\t689545\t\t7\tAmerica/New_York\t2020-01-01",
            // Berea, Kentucky, and Lesotho's Berea district.
            "4281730\tBerea\tBerea\t\t37.57\t-84.30\tP\tPPL\tUS\t\tKY\t"
            "151\t\t\t15539\t\t311\tAmerica/New_York\t2020-01-01",
@@ -410,6 +412,7 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
   for (auto [name, admin1, admin2, feature] : std::vector<
            std::tuple<const char*, const char*, const char*, const char*>>{
            {"Texas", "TX", "", "ADM1"},
+           {"Washington", "WA", "", "ADM1"},
            {"West Virginia", "WV", "", "ADM1"},
            {"Clarke County", "GA", "059", "ADM2"},
            {"Oconee County", "GA", "219", "ADM2"}}) {
@@ -636,6 +639,16 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
   EXPECT_EQ(place_names("The New Zealand Department of Conservation said "
                         "the birds were safe."),
             "New Zealand>New Zealand");
+  // "state" beside a name says it is a state's.
+  doc = code("A cow from a Washington state farm tested positive.");
+  ASSERT_EQ(doc.places.size(), 1u);
+  EXPECT_EQ(doc.places[0].precision, "admin1");
+  doc = code("The disease was found in the state of Washington.");
+  ASSERT_EQ(doc.places.size(), 1u);
+  EXPECT_EQ(doc.places[0].precision, "admin1");
+  doc = code("Talks were held in Washington.");
+  ASSERT_EQ(doc.places.size(), 1u);
+  EXPECT_EQ(doc.places[0].precision, "point");
   // A list two of whose names are places is a list of places, its first
   // name too, though it is the subject; a list with one is not.
   EXPECT_EQ(place_names("Sokolov, Fizuli, Jackson and Gainesville are among "

@@ -254,6 +254,11 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     char kind = 0;
     // "the city of Marib", "the Mudug region": the word says which kind.
     auto kind_of = [&](int noun) -> char {
+      // "the state of Washington", "Washington state", "the county of
+      // Kent": an area. The lexicon's classes (what an act is done to)
+      // leave these words out, "state" being a polity as often as a land.
+      const std::string_view lemma = v_.word(noun).lemma;
+      if (lemma == "state" || lemma == "county") return 'a';
       const LexMatch* nc = v_.MatchAt(noun, EntryKind::kNounClass);
       if (nc == nullptr || IsRoadNoun(v_.word(noun).lemma)) return 0;
       const std::string& cls = lex_.noun_classes[nc->index];
