@@ -419,8 +419,10 @@ std::vector<PlaceMention> ResolveToponyms(
     }
     // The words around say which kind of place it is; so do the other
     // names of its list (a state among states).
-    const bool area_feature = p.feature == "ADM1" || p.feature == "ADM2" ||
-                              p.feature == "RGN" || p.feature == "TRR";
+    const bool area_feature =
+        p.feature == "ADM1" || p.feature == "ADM2" || p.feature == "RGN" ||
+        p.feature == "TRR" || p.feature == "CONT" || p.feature == "OCN" ||
+        p.feature == "SEA" || p.feature == "GULF" || p.feature == "ISL";
     if ((found[i].kind == 'a' && area_feature) ||
         (found[i].kind == 't' && p.feature.substr(0, 3) == "PPL") ||
         (!list_kind[i].empty() && p.feature == list_kind[i])) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace sitrep::geo {
@@ -107,6 +108,23 @@ std::unique_ptr<Gazetteer> Fixture() {
   area("Missouri", "US", "MO", "ADM1", 38.5, -92.5);
   area("Oregon", "US", "OR", "ADM1", 43.9, -120.6);
   area("Washington", "US", "WA", "ADM1", 47.4, -120.5);
+  // An ocean and a county, each "Pacific" by another of its names.
+  for (auto [name, country, admin1, feature, lat, lon, people] :
+       std::vector<std::tuple<const char*, const char*, const char*,
+                              const char*, double, double, uint32_t>>{
+           {"Pacific Ocean", "", "", "OCN", 0.0, -160.0, 0},
+           {"Pacific County", "US", "WA", "ADM2", 46.5, -123.8, 20000}}) {
+    GazetteerBuilder::Entry e;
+    e.name = name;
+    e.other_names = {"Pacific"};
+    e.country = country;
+    e.admin1 = admin1;
+    e.feature = feature;
+    e.lat = lat;
+    e.lon = lon;
+    e.population = people;
+    b.Add(e);
+  }
   auto g = Gazetteer::FromBytes(b.Build(), "toponyms test");
   EXPECT_TRUE(g.ok()) << g.status();
   return std::move(g).value();
@@ -252,6 +270,19 @@ TEST(ToponymsTest, TheWordsAroundSayWhichKindOfPlace) {
   EXPECT_EQ(got[1].precision, "near");
   EXPECT_EQ(got[2].name, "Fizuli");
   EXPECT_EQ(got[2].precision, "point");
+}
+
+TEST(ToponymsTest, AWordForAnAreaFitsAnOceanOrASea) {
+  // "the tropical Pacific region" in a report on Ohio: the ocean, not a
+  // county of the report's country.
+  const std::unique_ptr<Gazetteer> g = Fixture();
+  const std::string text =
+      "Storms hit Ohio. Rain fell in the tropical Pacific region.";
+  std::vector<ToponymCandidate> found = Candidates(text, {"Ohio", "Pacific"});
+  found[1].kind = 'a';
+  const std::vector<PlaceMention> got = ResolveToponyms(*g, found, text);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[1].name, "Pacific Ocean");
 }
 
 TEST(ToponymsTest, ASmallTownAbroadNothingElsePointsToIsLeftUnplaced) {
