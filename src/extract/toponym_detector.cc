@@ -594,6 +594,11 @@ void ToponymDetector::AddListedPlaces(
         --first;
       }
       const Span span = v_.SpanOf(first, m);
+      const bool overlaps =
+          std::any_of(out->begin(), out->end(), [&](const auto& t) {
+            return t.span.begin < span.end && span.begin < t.span.end;
+          });
+      if (overlaps) continue;
       std::string name = text_.substr(span.begin, span.size());
       const std::vector<geo::Place> found = gazetteer_->Find(name);
       if (!NamesTown(found) && !NamesArea(found)) continue;
