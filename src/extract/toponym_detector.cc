@@ -17,6 +17,13 @@ bool OneOf(const std::string_view (&words)[N], std::string_view w) {
   return std::find(std::begin(words), std::end(words), w) != std::end(words);
 }
 
+// Whether a mention found already shares a byte with `span`.
+bool OverlapsAny(const std::vector<geo::ToponymCandidate>& found, Span span) {
+  return std::any_of(found.begin(), found.end(), [&](const auto& t) {
+    return t.span.begin < span.end && span.begin < t.span.end;
+  });
+}
+
 }  // namespace
 
 // Names used as places: a proper name (with the capitalised words of
@@ -514,11 +521,7 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
       }
     }
     const Span span = v_.SpanOf(first, last);
-    const bool overlaps =
-        std::any_of(out->begin(), out->end(), [&](const auto& t) {
-          return t.span.begin < span.end && span.begin < t.span.end;
-        });
-    if (overlaps) continue;
+    if (OverlapsAny(*out, span)) continue;
     std::string name = text_.substr(span.begin, span.size());
     const std::vector<geo::Place> found =
         last == w ? short_found : gazetteer_->Find(name);
@@ -594,11 +597,7 @@ void ToponymDetector::AddListedPlaces(
         --first;
       }
       const Span span = v_.SpanOf(first, m);
-      const bool overlaps =
-          std::any_of(out->begin(), out->end(), [&](const auto& t) {
-            return t.span.begin < span.end && span.begin < t.span.end;
-          });
-      if (overlaps) continue;
+      if (OverlapsAny(*out, span)) continue;
       std::string name = text_.substr(span.begin, span.size());
       const std::vector<geo::Place> found = gazetteer_->Find(name);
       if (!NamesTown(found) && !NamesArea(found)) continue;
@@ -717,11 +716,7 @@ void ToponymDetector::AddPartyHomes(
     }
     if (end == 0) continue;
     const Span span{begin, end};
-    const bool overlaps =
-        std::any_of(out->begin(), out->end(), [&](const auto& t) {
-          return t.span.begin < span.end && span.begin < t.span.end;
-        });
-    if (overlaps) continue;
+    if (OverlapsAny(*out, span)) continue;
     geo::ToponymCandidate& t = out->emplace_back();
     t.text = text_.substr(begin, end - begin);
     t.span = span;

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <string>
-#include <tuple>
 #include <vector>
 
 namespace sitrep::geo {
@@ -72,14 +71,17 @@ std::unique_ptr<Gazetteer> Fixture() {
     EXPECT_TRUE(b.AddGeoNamesLine(row)) << row;
   }
   auto area = [&](const char* name, const char* country, const char* admin1,
-                  const char* feature, double lat, double lon) {
+                  const char* feature, double lat, double lon,
+                  const char* other_name = nullptr, uint32_t population = 0) {
     GazetteerBuilder::Entry e;
     e.name = name;
+    if (other_name != nullptr) e.other_names = {other_name};
     e.country = country;
     e.admin1 = admin1;
     e.feature = feature;
     e.lat = lat;
     e.lon = lon;
+    e.population = population;
     b.Add(e);
   };
   area("Louisiana", "US", "LA", "ADM1", 31.07, -92.0);
@@ -87,17 +89,8 @@ std::unique_ptr<Gazetteer> Fixture() {
   area("Georgia", "GE", "", "PCLI", 42.2, 43.5);
   area("Egypt", "EG", "", "PCLI", 26.5, 29.9);
   area("Lebanon", "LB", "", "PCLI", 33.9, 35.9);
-  {
-    GazetteerBuilder::Entry e;
-    e.name = "Füzuli";  // the district, "Fizuli" in another spelling
-    e.other_names = {"Fizuli"};
-    e.country = "AZ";
-    e.admin1 = "18";
-    e.feature = "ADM1";
-    e.lat = 39.56;
-    e.lon = 47.32;
-    b.Add(e);
-  }
+  // The district, "Fizuli" in another spelling.
+  area("Füzuli", "AZ", "18", "ADM1", 39.56, 47.32, "Fizuli");
   area("Sagaing", "MM", "10", "ADM1", 24.0, 95.0);
   area("Ireland", "IE", "", "PCLI", 53.0, -8.0);
   area("Ohio", "US", "OH", "ADM1", 40.25, -82.75);
@@ -109,22 +102,8 @@ std::unique_ptr<Gazetteer> Fixture() {
   area("Oregon", "US", "OR", "ADM1", 43.9, -120.6);
   area("Washington", "US", "WA", "ADM1", 47.4, -120.5);
   // An ocean and a county, each "Pacific" by another of its names.
-  for (auto [name, country, admin1, feature, lat, lon, people] :
-       std::vector<std::tuple<const char*, const char*, const char*,
-                              const char*, double, double, uint32_t>>{
-           {"Pacific Ocean", "", "", "OCN", 0.0, -160.0, 0},
-           {"Pacific County", "US", "WA", "ADM2", 46.5, -123.8, 20000}}) {
-    GazetteerBuilder::Entry e;
-    e.name = name;
-    e.other_names = {"Pacific"};
-    e.country = country;
-    e.admin1 = admin1;
-    e.feature = feature;
-    e.lat = lat;
-    e.lon = lon;
-    e.population = people;
-    b.Add(e);
-  }
+  area("Pacific Ocean", "", "", "OCN", 0.0, -160.0, "Pacific");
+  area("Pacific County", "US", "WA", "ADM2", 46.5, -123.8, "Pacific", 20000);
   auto g = Gazetteer::FromBytes(b.Build(), "toponyms test");
   EXPECT_TRUE(g.ok()) << g.status();
   return std::move(g).value();
