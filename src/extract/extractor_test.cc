@@ -405,6 +405,29 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
            // Berea, Kentucky, and Lesotho's Berea district.
            "4281730\tBerea\tBerea\t\t37.57\t-84.30\tP\tPPL\tUS\t\tKY\t"
            "151\t\t\t15539\t\t311\tAmerica/New_York\t2020-01-01",
+           "5419384\tDenver\tDenver\t\t39.74\t-104.98\tP\tPPLA\tUS\t\t"
+           "CO\t031\t\t\t715522\t\t1609\tAmerica/Denver\t2020-01-01",
+           "5206379\tPittsburgh\tPittsburgh\t\t40.44\t-80.00\tP\tPPLA2\t"
+           "US\t\tPA\t003\t\t\t304391\t\t367\tAmerica/New_York\t"
+           "2020-01-01",
+           // Pittsburg, California, which GeoNames also calls Pittsburgh.
+           "5383465\tPittsburg\tPittsburg\tPittsburgh\t38.03\t-121.88\tP\t"
+           "PPL\tUS\t\tCA\t013\t\t\t69424\t\t14\tAmerica/Los_Angeles\t"
+           "2020-01-01",
+           "5368361\tLos Angeles\tLos Angeles\t\t34.05\t-118.24\tP\tPPLA2"
+           "\tUS\t\tCA\t037\t\t\t3971883\t\t96\tAmerica/Los_Angeles\t"
+           "2020-01-01",
+           "5391811\tSan Diego\tSan Diego\t\t32.72\t-117.16\tP\tPPLA2\t"
+           "US\t\tCA\t073\t\t\t1394928\t\t20\tAmerica/Los_Angeles\t"
+           "2020-01-01",
+           "3718426\tPort-au-Prince\tPort-au-Prince\t\t18.54\t-72.34\tP\t"
+           "PPLC\tHT\t\t11\t\t\t\t1234742\t\t98\tAmerica/Port-au-Prince"
+           "\t2020-01-01",
+           "5110629\tBuffalo\tBuffalo\t\t42.89\t-78.88\tP\tPPLA2\tUS\t\t"
+           "NY\t029\t\t\t258071\t\t183\tAmerica/New_York\t2020-01-01",
+           // Buffalo, Wyoming, a county seat.
+           "5821593\tBuffalo\tBuffalo\t\t44.35\t-106.70\tP\tPPLA2\tUS\t"
+           "\tWY\t019\t\t\t4585\t\t1422\tAmerica/Denver\t2020-01-01",
        }) {
     ASSERT_TRUE(builder.AddGeoNamesLine(row)) << row;
   }
@@ -412,6 +435,9 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
   for (auto [name, admin1, admin2, feature] : std::vector<
            std::tuple<const char*, const char*, const char*, const char*>>{
            {"Texas", "TX", "", "ADM1"},
+           {"New Mexico", "NM", "", "ADM1"},
+           {"New York", "NY", "", "ADM1"},
+           {"California", "CA", "", "ADM1"},
            {"Washington", "WA", "", "ADM1"},
            {"West Virginia", "WV", "", "ADM1"},
            {"Clarke County", "GA", "059", "ADM2"},
@@ -427,6 +453,8 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
       e.other_names.push_back(n.substr(0, n.size() - 7));
     }
     if (n == "West Virginia") e.abbreviations = {"W.Va."};
+    if (n == "Texas") e.demonyms = {"Texan", "Texans"};
+    if (n == "New Mexico") e.demonyms = {"New Mexican", "New Mexicans"};
     builder.Add(e);
   }
   {
@@ -472,11 +500,31 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
     e.feature = "PCLI";
     builder.Add(e);
   }
+  for (auto [name, country] : std::vector<std::pair<const char*, const char*>>{
+           {"New Zealand", "NZ"}, {"Gabon", "GA"}, {"Haiti", "HT"}}) {
+    geo::GazetteerBuilder::Entry e;
+    e.name = name;
+    e.country = country;
+    e.feature = "PCLI";
+    builder.Add(e);
+  }
+  {
+    // Mexico, named by its adjective too.
+    geo::GazetteerBuilder::Entry e;
+    e.name = "Mexico";
+    e.other_names = {"Mexican"};
+    e.own_names = 1;
+    e.country = "MX";
+    e.feature = "PCLI";
+    builder.Add(e);
+  }
   {
     geo::GazetteerBuilder::Entry e;
-    e.name = "New Zealand";
-    e.country = "NZ";
-    e.feature = "PCLI";
+    e.name = "Mediterranean Sea";
+    e.other_names = {"Mediterranean"};
+    e.feature = "SEA";
+    e.lat = 35;
+    e.lon = 18;
     builder.Add(e);
   }
   {
@@ -649,6 +697,48 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
   doc = code("Talks were held in Washington.");
   ASSERT_EQ(doc.places.size(), 1u);
   EXPECT_EQ(doc.places[0].precision, "point");
+  // The same where the parser hangs both words on "farm".
+  doc = code(
+      "The disease was found in a cow located at a Washington state "
+      "farm.");
+  ASSERT_EQ(doc.places.size(), 1u);
+  EXPECT_EQ(doc.places[0].precision, "admin1");
+  // A name the tagger takes for a common noun before a noun: a country, a
+  // city, by its own name.
+  EXPECT_EQ(place_names("The outbreak is in the region near the Gabon "
+                        "border."),
+            "Gabon>Gabon");
+  EXPECT_EQ(place_names("They will bring their case before a Denver judge."),
+            "Denver>Denver");
+  // A town and its state of two words after a comma, though the town is
+  // the subject; a name after a comma, beside the word for a capital.
+  doc = code("Buffalo, New York in the United States may be a destination.");
+  ASSERT_FALSE(doc.places.empty());
+  EXPECT_EQ(doc.places[0].name, "Buffalo");
+  EXPECT_EQ(doc.places[0].admin1, "NY");
+  EXPECT_EQ(place_names("Cases were reported just north of the earthquake "
+                        "ravaged capital, Port-Au-Prince."),
+            "Port-Au-Prince>Port-au-Prince");
+  // The countries of a sea.
+  EXPECT_EQ(place_names("The disease is found in the countries of the "
+                        "Mediterranean."),
+            "Mediterranean>Mediterranean Sea");
+  // A city's own name before another town's other name, though the report
+  // is about that town's state.
+  EXPECT_EQ(place_names("Researchers in Los Angeles and San Diego, "
+                        "California, and at Children's Hospital of "
+                        "Pittsburgh agreed."),
+            "Los Angeles>Los Angeles|San Diego>San Diego|"
+            "California>California|Pittsburgh>Pittsburgh");
+  // A state named by its people or its adjective; two words before one,
+  // so "New Mexicans" are not Mexico's.
+  EXPECT_EQ(place_names("Texans voted on Tuesday."), "Texans>Texas");
+  EXPECT_EQ(place_names("A Texan rancher and a New Mexican farmer were "
+                        "hurt."),
+            "Texan>Texas|New Mexican>New Mexico");
+  EXPECT_EQ(place_names("Two New Mexicans were hurt."),
+            "New Mexicans>New Mexico");
+  EXPECT_EQ(place_names("Mexican police arrested him."), "Mexican>Mexico");
   // A list two of whose names are places is a list of places, its first
   // name too, though it is the subject; a list with one is not.
   EXPECT_EQ(place_names("Sokolov, Fizuli, Jackson and Gainesville are among "

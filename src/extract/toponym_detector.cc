@@ -44,13 +44,38 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     return !f.empty() && ((f[0] >= 'A' && f[0] <= 'Z') ||
                           static_cast<unsigned char>(f[0]) >= 0x80);
   };
-  // Countries named by their adjective or people ("Russian positions",
-  // "Palestinians"): the country, at country precision.
   std::vector<bool> taken(static_cast<size_t>(n), false);
+  // Divisions and regions named by their people or adjective ("Ohioans",
+  // "South Ossetian officials"), two words before one: "New Mexican" is
+  // New Mexico's, not Mexico's.
+  for (int w = 0; w < n; ++w) {
+    if (!capitalised(w)) continue;
+    for (int end = std::min(w + 1, n - 1); end >= w; --end) {
+      if (!capitalised(end) || v_.word(end).upos == "PUNCT") continue;
+      const Span span = v_.SpanOf(w, end);
+      std::string name = text_.substr(span.begin, span.size());
+      if (gazetteer_->FindDemonym(name).empty()) continue;
+      for (int k = w; k <= end; ++k) taken[static_cast<size_t>(k)] = true;
+      geo::ToponymCandidate& t = out->emplace_back();
+      t.text = std::move(name);
+      t.span = span;
+      t.adjectival = true;
+      t.demonym = true;
+      w = end;
+      break;
+    }
+  }
+  // Countries named by their adjective or people ("Russian positions",
+  // "Palestinians"): the country, at country precision. Not a word of a
+  // division's people ("Western Australian").
+  const std::vector<bool> division_people = taken;
   // Words left for a second look: parts of other names.
   std::vector<int> deferred;
   for (const LexMatch& m : v_.matches()) {
-    if (m.kind != EntryKind::kCountryAdjective || !capitalised(m.begin)) {
+    if (m.kind != EntryKind::kCountryAdjective || !capitalised(m.begin) ||
+        std::any_of(division_people.begin() + m.begin,
+                    division_people.begin() + m.end,
+                    [](bool b) { return b; })) {
       continue;
     }
     const Span span = v_.SpanOf(m.begin, m.end - 1);
@@ -101,7 +126,8 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         word.upos == "ADJ" && word.form.find('-') != std::string::npos;
     const bool name_like =
         hyphenated_adjective || word.upos == "PROPN" || adjective_of_place ||
-        (word.upos == "NOUN" && w > 0 && v_.word(w - 1).upos != "PUNCT" &&
+        (word.upos == "NOUN" && w > 0 &&
+         (v_.word(w - 1).upos != "PUNCT" || v_.word(w - 1).form == ",") &&
          !AllCapitals(word.form)) ||
         (word.upos == "NOUN" && in_list_of_places) ||
         // "Berea police ..." opening a sentence.
@@ -255,9 +281,17 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     // "the village of Karin Tak" aside): the place is the name's, and
     // the word says which kind ("Lachin corridor" is a name whole).
     const int head = word.head;
-    const bool before_place_noun =
-        (word.deprel == "compound" || adjective_of_place) && head == last + 1 &&
-        v_.word(head).upos == "NOUN" && !capitalised(head);
+    // The noun right after, when the name hangs on it, or on what it
+    // hangs on ("a Washington state farm" parsed as two modifiers of
+    // "farm").
+    int place_noun = -1;
+    if ((word.deprel == "compound" || adjective_of_place) && last + 1 < n &&
+        v_.word(last + 1).upos == "NOUN" && !capitalised(last + 1) &&
+        (head == last + 1 || (v_.word(last + 1).deprel == "compound" &&
+                              v_.word(last + 1).head == head))) {
+      place_noun = last + 1;
+    }
+    const bool before_place_noun = place_noun >= 0;
     char kind = 0;
     // "the city of Marib", "the Mudug region": the word says which kind.
     auto kind_of = [&](int noun) -> char {
@@ -266,17 +300,22 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
       // leave these words out, "state" being a polity as often as a land.
       const std::string_view lemma = v_.word(noun).lemma;
       if (lemma == "state" || lemma == "county") return 'a';
+      // "the capital, Port-au-Prince": a city (money aside, which no
+      // place is named beside).
+      if (lemma == "capital") return 't';
       const LexMatch* nc = v_.MatchAt(noun, EntryKind::kNounClass);
       if (nc == nullptr || IsRoadNoun(v_.word(noun).lemma)) return 0;
       const std::string& cls = lex_.noun_classes[nc->index];
       return cls == "populated" ? 't' : cls == "territory" ? 'a' : 0;
     };
-    if (word.deprel == "nmod" && head >= 0 && v_.CaseOf(w) == "of" &&
-        v_.word(head).upos == "NOUN") {
+    // "the capital, Port-au-Prince": a name set beside the word likewise.
+    if (((word.deprel == "nmod" && v_.CaseOf(w) == "of") ||
+         word.deprel == "appos") &&
+        head >= 0 && v_.word(head).upos == "NOUN") {
       kind = kind_of(head);
     }
     if (before_place_noun) {
-      const Span whole = v_.SpanOf(first, head);
+      const Span whole = v_.SpanOf(first, place_noun);
       std::string whole_name = text_.substr(whole.begin, whole.size());
       if (!gazetteer_->Find(whole_name).empty()) {
         geo::ToponymCandidate& t = out->emplace_back();
@@ -285,12 +324,12 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         t.locative = true;
         continue;
       }
-      if (IsRoadNoun(v_.word(head).lemma) &&
+      if (IsRoadNoun(v_.word(place_noun).lemma) &&
           name.find('-') != std::string::npos) {
         AddRoadParts(span, out);
         continue;
       }
-      kind = kind_of(head);
+      kind = kind_of(place_noun);
     }
     std::vector<geo::Place> found = gazetteer_->Find(name);
     // "North Texas", "Northeast Georgia": a part of a place the
@@ -404,10 +443,19 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         first == 0 && AllCapitals(name) && dash_or_colon(last + 1);
     // "CHARLESTON, W.Va.", "Paris, Texas": a town with its state or
     // country after a comma.
-    const bool with_parent =
-        last + 2 < n && v_.word(last + 1).form == "," &&
-        capitalised(last + 2) &&
-        NamesArea(gazetteer_->Find(v_.word(last + 2).form));
+    // The parent's name may run to three words ("Buffalo, New York").
+    bool with_parent = false;
+    if (last + 2 < n && v_.word(last + 1).form == ",") {
+      for (int end = last + 2; end < n && end <= last + 4 && capitalised(end);
+           ++end) {
+        const Span parent = v_.SpanOf(last + 2, end);
+        if (NamesArea(
+                gazetteer_->Find(text_.substr(parent.begin, parent.size())))) {
+          with_parent = true;
+          break;
+        }
+      }
+    }
     // A direction alone ("in the South", "the North") names a part of a
     // place the words do not say: none the gazetteer can give.
     if (first == last && IsCompassWord(name)) continue;
@@ -428,13 +476,28 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         });
     // The kind the words say, before who is from it or serves it says
     // it too: only that makes it where something happens.
-    const char kind_of_position = kind;
+    // Not a kind said by a word the name does not hang on ("the North
+    // Darfur state capital" is the capital, not the state).
+    const char kind_of_position =
+        before_place_noun && head != place_noun ? 0 : kind;
     if (town_of_address || home_of_person) kind = 't';
     // A capitalised common noun alone ("City", "Harbor") is a place only
     // where its position says so; "Mexico City" is a name.
     if (first == last && !in_list_of_places && !hyphen_prefix &&
         word.upos != "PROPN") {
       area = prominent = false;
+      // A name the tagger took for a common noun modifying the lower-case
+      // noun after it ("the Gabon border", "a Denver judge"), by a place's
+      // own name ("Day" in "the St. Patrick's Day holiday" is only
+      // another name of Dayton).
+      if (word.deprel == "compound" && head == last + 1 &&
+          v_.word(head).upos == "NOUN" && !capitalised(head)) {
+        for (const geo::Place& p : found) {
+          if (p.alternate) continue;
+          area |= p.feature == "PCLI" || p.feature == "ADM1";
+          prominent |= p.feature == "PPLC" || p.population >= 100000;
+        }
+      }
     }
     // "a Gainesville man", "Athens police", "the Lancaster native": a
     // town naming who is from it or serves it - a place, though not where
@@ -468,8 +531,9 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     t.kind = kind;
     t.lookup = std::move(lookup);
     t.adjectival = hyphen_prefix;
-    t.locative = locative || before_place_noun || kind_of_position != 0 ||
-                 town_of_address || object_place || with_parent || names_site;
+    t.locative = locative || (before_place_noun && head == place_noun) ||
+                 kind_of_position != 0 || town_of_address || object_place ||
+                 with_parent || names_site;
   }
   // A country or a state named inside another name ("the U.S. House",
   // "the Texas Department of Transportation") or after a town ("Paris,
@@ -635,7 +699,7 @@ bool ToponymDetector::IsPlaceOfNoun(std::string_view lemma) {
       "vicinity",   "environs",   "part",      "resident",   "mayor",
       "governor",   "citizen",    "people",    "population", "inhabitant",
       "streets",    "street",     "outside",   "north-east", "south-east",
-      "north-west", "south-west", "capital"};
+      "north-west", "south-west", "capital",   "country",    "nation"};
   return OneOf(kNouns, lemma);
 }
 

@@ -48,6 +48,8 @@ bool UsefulScript(std::string_view name) {
 
 // Appended to the key of an abbreviation: no folded name ends with it.
 constexpr char kAbbreviationMark[] = ".";
+// Appended to the key of a people's word or an adjective likewise.
+constexpr char kDemonymMark[] = "#";
 
 }  // namespace
 
@@ -147,6 +149,12 @@ std::string GazetteerBuilder::Build() const {
       if (!k.empty()) {
         keys.push_back(
             {intern(k + kAbbreviationMark), false, e.population, index});
+      }
+    }
+    for (const std::string& d : e.demonyms) {
+      const std::string k = folder.Key(d);
+      if (!k.empty()) {
+        keys.push_back({intern(k + kDemonymMark), false, e.population, index});
       }
     }
     if (e.country == "AZ") {
@@ -319,6 +327,12 @@ std::vector<Place> Gazetteer::FindKey(std::string_view key) const {
     out.back().alternate = (it->place & kAlternateName) != 0;
   }
   return out;
+}
+
+std::vector<Place> Gazetteer::FindDemonym(std::string_view word) const {
+  const std::string key = ThreadNameFolder().Key(word);
+  if (key.empty()) return {};
+  return FindKey(key + kDemonymMark);
 }
 
 std::vector<Place> Gazetteer::Find(std::string_view name) const {

@@ -26,7 +26,7 @@ namespace sitrep::geo {
 
 inline constexpr char kGazetteerMagic[8] = {'S', 'I', 'T', 'R',
                                             'E', 'P', 'G', 'Z'};
-inline constexpr uint32_t kGazetteerVersion = 2;
+inline constexpr uint32_t kGazetteerVersion = 3;
 
 #pragma pack(push, 1)
 struct GazetteerHeader {
@@ -95,6 +95,10 @@ class Gazetteer {
   // written with a final full stop ("Tenn.", "W.Va.") is looked up first
   // among the abbreviations, which nothing else finds.
   std::vector<Place> Find(std::string_view name) const;
+  // The places whose people or adjective `word` is ("Ohioans": Ohio), from
+  // data/gazetteer/demonyms.tsv; countries' adjectives are names of the
+  // countries, found by Find.
+  std::vector<Place> FindDemonym(std::string_view word) const;
   // The same for a key already folded (NameFolder::Key).
   std::vector<Place> FindKey(std::string_view key) const;
 
@@ -130,6 +134,9 @@ class GazetteerBuilder {
     // Abbreviations written with a full stop ("Tenn.", "W.Va."): keys of
     // their own, found only by a name that ends with one.
     std::vector<std::string> abbreviations;
+    // The words for its people and its adjective ("Ohioans", "South
+    // Ossetian"): keys of their own, found only by FindDemonym.
+    std::vector<std::string> demonyms;
     double lat = 0, lon = 0;
     uint32_t population = 0;
     std::string country;  // alpha-2; empty for a continent or a sea

@@ -7,7 +7,7 @@
 // Usage: gazetteer_compiler --cities500 TXT --admin2 JSON --admin1 JSON
 //          --countries DIR --country-records JSON --lexicon-countries TSV
 //          --supplement TSV --abbreviations TSV --country-points TSV
-//          --output IDX
+//          --demonyms TSV --output IDX
 // (the lexicon's country names, data/lexicon/countries.tsv, name the
 // countries too: "United States", "U.S.", "Britain").
 #include <cstdio>
@@ -20,6 +20,7 @@
 
 #include "common/strings.h"
 #include "common/tsv.h"
+#include "geo/demonyms.h"
 #include "geo/gazetteer.h"
 #include "geo/geonames_areas.h"
 #include "geo/natural_earth.h"
@@ -85,11 +86,11 @@ int ReadSupplement(const std::string& path,
 
 int main(int argc, char** argv) {
   std::map<std::string, std::string> args;
-  const char* const kFlags[] = {"--cities500",       "--admin2",
-                                "--admin1",          "--countries",
-                                "--country-records", "--lexicon-countries",
-                                "--supplement",      "--abbreviations",
-                                "--country-points",  "--output"};
+  const char* const kFlags[] = {
+      "--cities500",  "--admin2",          "--admin1",
+      "--countries",  "--country-records", "--lexicon-countries",
+      "--supplement", "--abbreviations",   "--country-points",
+      "--demonyms",   "--output"};
   for (int i = 1; i + 1 < argc; i += 2) args[argv[i]] = argv[i + 1];
   bool usage = argc != 1 + 2 * static_cast<int>(std::size(kFlags));
   for (const char* f : kFlags) usage |= !args.contains(f);
@@ -98,7 +99,7 @@ int main(int argc, char** argv) {
                  "usage: %s --cities500 TXT --admin2 JSON --admin1 JSON "
                  "--countries DIR --country-records JSON --lexicon-countries "
                  "TSV --supplement TSV --abbreviations TSV --country-points "
-                 "TSV --output IDX\n",
+                 "TSV --demonyms TSV --output IDX\n",
                  argv[0]);
     return 2;
   }
@@ -117,7 +118,7 @@ int main(int argc, char** argv) {
     if (!builder.AddGeoNamesLine(line)) ++bad;
   }
   size_t counties = 0, areas = 0, countries = 0, country_records = 0,
-         abbreviations = 0, moved = 0, skipped = 0;
+         abbreviations = 0, moved = 0, demonyms = 0, skipped = 0;
   auto failed = [](const absl::Status& s) {
     if (s.ok()) return false;
     std::fprintf(stderr, "%s\n", std::string(s.message()).c_str());
@@ -137,7 +138,9 @@ int main(int argc, char** argv) {
       failed(sitrep::geo::UseGeoNamesCountryRecords(
           args["--country-records"], &builder, &country_records)) ||
       failed(sitrep::geo::MoveCountryPoints(args["--country-points"], &builder,
-                                            &moved))) {
+                                            &moved)) ||
+      failed(
+          sitrep::geo::AddDemonyms(args["--demonyms"], &builder, &demonyms))) {
     return 1;
   }
   const std::string bytes = builder.Build();
@@ -156,11 +159,10 @@ int main(int argc, char** argv) {
   }
   std::printf(
       "gazetteer: %zu places (%zu admin-2 areas, %zu admin-1 areas, %zu "
-      "abbreviations, %zu countries, %zu with GeoNames' record, %zu moved; "
-      "%zu lines "
-      "and %zu areas skipped), %.1f MB -> %s\n",
+      "abbreviations, %zu countries, %zu with GeoNames' record, %zu moved, "
+      "%zu demonyms; %zu lines and %zu areas skipped), %.1f MB -> %s\n",
       builder.size(), counties, areas, abbreviations, countries,
-      country_records, moved, bad, skipped,
+      country_records, moved, demonyms, bad, skipped,
       static_cast<double>(bytes.size()) / 1e6, output.c_str());
   return 0;
 }

@@ -14,6 +14,13 @@ namespace {
 
 // How strongly an entry of this kind claims a bare name: a country, then a
 // first-level division, a capital, a seat of a division, a region.
+// An area rather than a point: a division, a region, a continent, a sea,
+// an island.
+bool IsAreaFeature(std::string_view f) {
+  return f == "ADM1" || f == "ADM2" || f == "RGN" || f == "TRR" ||
+         f == "CONT" || f == "OCN" || f == "SEA" || f == "GULF" || f == "ISL";
+}
+
 double FeatureRank(std::string_view f) {
   // A country before any town of its name ("Mexico", not Mexico City);
   // a state before most ("Georgia", "Florida").
@@ -249,7 +256,8 @@ std::vector<PlaceMention> ResolveToponyms(
   std::vector<std::vector<Place>> candidates(found.size());
   for (size_t i = 0; i < found.size(); ++i) {
     names[i] = found[i].lookup.empty() ? found[i].text : found[i].lookup;
-    candidates[i] = gazetteer.Find(names[i]);
+    candidates[i] = found[i].demonym ? gazetteer.FindDemonym(names[i])
+                                     : gazetteer.Find(names[i]);
   }
   // The document's countries: those it names as countries, and those of
   // names that can only be in one country.
@@ -412,17 +420,24 @@ std::vector<PlaceMention> ResolveToponyms(
                         return !q.alternate && q.country == p.country &&
                                (q.feature == "PCLI" || q.feature == "ADM1");
                       });
+      // So, less, is a town known by another name that is a city's own
+      // ("Pittsburgh" of Pittsburg, California): the text means the city.
+      const bool city_by_name =
+          p.feature.substr(0, 3) == "PPL" &&
+          std::any_of(
+              candidates[i].begin(), candidates[i].end(), [&](const Place& q) {
+                return !q.alternate && q.feature.substr(0, 3) == "PPL" &&
+                       q.population >= 100000;
+              });
       score -= (p.feature == "PCLI" || p.feature == "ADM1" || acronym ||
                 area_in_country)
                    ? 8
-                   : 1.5;
+               : city_by_name ? 4
+                              : 1.5;
     }
     // The words around say which kind of place it is; so do the other
     // names of its list (a state among states).
-    const bool area_feature =
-        p.feature == "ADM1" || p.feature == "ADM2" || p.feature == "RGN" ||
-        p.feature == "TRR" || p.feature == "CONT" || p.feature == "OCN" ||
-        p.feature == "SEA" || p.feature == "GULF" || p.feature == "ISL";
+    const bool area_feature = IsAreaFeature(p.feature);
     if ((found[i].kind == 'a' && area_feature) ||
         (found[i].kind == 't' && p.feature.substr(0, 3) == "PPL") ||
         (!list_kind[i].empty() && p.feature == list_kind[i])) {

@@ -22,6 +22,9 @@ struct ToponymCandidate {
   Span span;
   // Named by a country's adjective or people ("Russian", "Palestinians").
   bool adjectival = false;
+  // Named by the people or the adjective of a division or a region
+  // ("Ohioans", "South Ossetian"): looked up by Gazetteer::FindDemonym.
+  bool demonym = false;
   // In a position that names where ("in Kherson", "shelled Khankendi",
   // "the Shushi region"), not a party ("Somalia's government") or a name
   // inside another.
