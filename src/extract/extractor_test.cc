@@ -739,6 +739,17 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
   EXPECT_EQ(place_names("Two New Mexicans were hurt."),
             "New Mexicans>New Mexico");
   EXPECT_EQ(place_names("Mexican police arrested him."), "Mexican>Mexico");
+  // A body's branch in a country or a city, named after letters in
+  // capitals; not a person's name, nor initials.
+  EXPECT_EQ(place_names("ABC New Zealand reports of a man in the north."),
+            "New Zealand>New Zealand");
+  EXPECT_EQ(place_names("The situation in SOS Children's Village Denver is "
+                        "stable."),
+            "Denver>Denver");
+  EXPECT_EQ(place_names("The outbreak caused UNICEF Gabon to recall staff."),
+            "Gabon>Gabon");
+  EXPECT_EQ(place_names("The play is based on a book by J.M. Denver."), "");
+  EXPECT_EQ(place_names("Senator Jim Denver said he would vote."), "");
   // A list two of whose names are places is a list of places, its first
   // name too, though it is the subject; a list with one is not.
   EXPECT_EQ(place_names("Sokolov, Fizuli, Jackson and Gainesville are among "

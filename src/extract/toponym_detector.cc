@@ -603,6 +603,7 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     if (local_body && !NamesArea(found)) t.kind = 't';
   }
   AddListedPlaces(out);
+  AddBranchPlaces(out);
   AddPartyHomes(out);
   std::sort(out->begin(), out->end(), [](const auto& a, const auto& b) {
     return a.span.begin < b.span.begin;
@@ -669,6 +670,58 @@ void ToponymDetector::AddListedPlaces(
       t.text = std::move(name);
       t.span = span;
       t.locative = locative;
+    }
+  }
+  out->insert(out->end(), added.begin(), added.end());
+}
+
+void ToponymDetector::AddBranchPlaces(
+    std::vector<geo::ToponymCandidate>* out) const {
+  const int n = v_.size();
+  auto capitalised = [&](int k) {
+    const std::string_view f = v_.word(k).form;
+    return !f.empty() && f[0] >= 'A' && f[0] <= 'Z';
+  };
+  std::vector<geo::ToponymCandidate> added;
+  for (int w = 1; w < n; ++w) {
+    // The last capitalised word of its run.
+    if (!capitalised(w) || v_.word(w).upos != "PROPN" ||
+        (w + 1 < n && capitalised(w + 1))) {
+      continue;
+    }
+    // The run's first word, over possessives ("Children's").
+    int first = w;
+    while (first > 0 &&
+           (capitalised(first - 1) || v_.word(first - 1).form == "'s" ||
+            v_.word(first - 1).form == "\u2019s")) {
+      --first;
+    }
+    if (v_.word(first).upos == "DET") ++first;  // "The CDC Atlanta lab"
+    const std::string_view opening = v_.word(first).form;
+    // Letters, not initials ("J.M. Barrie") or a number.
+    if (first == w || opening.size() < 2 || !AllCapitals(opening) ||
+        opening.find_first_of("0123456789.") != std::string_view::npos) {
+      continue;
+    }
+    // The opening letters are not themselves a place's ("US Army").
+    if (NamesArea(gazetteer_->Find(opening))) continue;
+    // The longest closing words that name the place ("UNICEF New
+    // Zealand").
+    for (int begin = std::max(first + 1, w - 2); begin <= w; ++begin) {
+      const Span span = v_.SpanOf(begin, w);
+      if (OverlapsAny(*out, span)) break;
+      std::string name = text_.substr(span.begin, span.size());
+      const std::vector<geo::Place> found = gazetteer_->Find(name);
+      const bool city =
+          std::any_of(found.begin(), found.end(), [](const geo::Place& p) {
+            return !p.alternate && p.feature.substr(0, 3) == "PPL" &&
+                   (p.feature == "PPLC" || p.population >= 100000);
+          });
+      if (!NamesArea(found) && !city) continue;
+      geo::ToponymCandidate& t = added.emplace_back();
+      t.text = std::move(name);
+      t.span = span;
+      break;
     }
   }
   out->insert(out->end(), added.begin(), added.end());

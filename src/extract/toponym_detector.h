@@ -52,6 +52,12 @@ class ToponymDetector {
   // Migori, Homa Bay, ... Kisumu and Bondo are among the districts"),
   // where the gazetteer knows them as towns or areas by their own names.
   void AddListedPlaces(std::vector<geo::ToponymCandidate>* out) const;
+  // A body's name that opens with letters in capitals and closes with a
+  // country's, a state's or a city's own name names its branch there
+  // ("ABC Australia", "SOS Children's Villages Sudan", "CDC Atlanta"): the
+  // place, though not where anything happens. A person's name never
+  // opens with such letters.
+  void AddBranchPlaces(std::vector<geo::ToponymCandidate>* out) const;
 
   // The name is a country's, a first-order division's or (in words that
   // say so: "Walker County") a second-order one's own name or
