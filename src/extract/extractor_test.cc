@@ -423,6 +423,10 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
            "3718426\tPort-au-Prince\tPort-au-Prince\t\t18.54\t-72.34\tP\t"
            "PPLC\tHT\t\t11\t\t\t\t1234742\t\t98\tAmerica/Port-au-Prince"
            "\t2020-01-01",
+           // Prince George, British Columbia.
+           "6113365\tPrince George\tPrince George\t\t53.92\t-122.75\tP\t"
+           "PPL\tCA\t\t02\t5953\t\t\t65558\t\t575\tAmerica/Vancouver\t"
+           "2020-01-01",
            "5110629\tBuffalo\tBuffalo\t\t42.89\t-78.88\tP\tPPLA2\tUS\t\t"
            "NY\t029\t\t\t258071\t\t183\tAmerica/New_York\t2020-01-01",
            // Buffalo, Wyoming, a county seat.
@@ -441,6 +445,8 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
            {"Washington", "WA", "", "ADM1"},
            {"West Virginia", "WV", "", "ADM1"},
            {"Clarke County", "GA", "059", "ADM2"},
+           {"Queen Anne's County", "MD", "035", "ADM2"},
+           {"Prince George's County", "MD", "033", "ADM2"},
            {"Oconee County", "GA", "219", "ADM2"}}) {
     geo::GazetteerBuilder::Entry e;
     e.name = name;
@@ -525,6 +531,19 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
     e.feature = "SEA";
     e.lat = 35;
     e.lon = 18;
+    builder.Add(e);
+  }
+  // A continent, an ocean by its short name too, a lake.
+  for (auto [name, other, feature] :
+       std::vector<std::tuple<const char*, const char*, const char*>>{
+           {"Asia", "", "CONT"},
+           {"Pacific Ocean", "Pacific", "OCN"},
+           {"Lake Erie", "", "LK"}}) {
+    geo::GazetteerBuilder::Entry e;
+    e.name = name;
+    if (*other != '\0') e.other_names = {other};
+    e.own_names = e.other_names.size();
+    e.feature = feature;
     builder.Add(e);
   }
   {
@@ -739,6 +758,20 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
   EXPECT_EQ(place_names("Two New Mexicans were hurt."),
             "New Mexicans>New Mexico");
   EXPECT_EQ(place_names("Mexican police arrested him."), "Mexican>Mexico");
+  // A county's name with a possessive, though the parser takes its first
+  // words for a town's name.
+  EXPECT_EQ(place_names("Ducks were found in Queen Anne's County on "
+                        "Monday."),
+            "Queen Anne's County>Queen Anne's County");
+  EXPECT_EQ(place_names("Ducks were found in Prince George's County on "
+                        "Monday."),
+            "Prince George's County>Prince George's County");
+  // A continent and an ocean joined by a hyphen; a lake, a place in any
+  // position.
+  EXPECT_EQ(place_names("Other Asia-Pacific nations like Gabon agreed."),
+            "Asia>Asia|Pacific>Pacific Ocean|Gabon>Gabon");
+  EXPECT_EQ(place_names("Lake Erie froze over on Monday."),
+            "Lake Erie>Lake Erie");
   // A body's branch in a country or a city, named after letters in
   // capitals; not a person's name, nor initials.
   EXPECT_EQ(place_names("ABC New Zealand reports of a man in the north."),

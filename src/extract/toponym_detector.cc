@@ -204,6 +204,18 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
       }
       if (known(first, end)) extend_to(end);
     }
+    // "Queen Anne's County" where "Queen Anne" is a town's name too: on
+    // over a possessive, likewise.
+    if (last + 2 < n && (v_.word(last + 1).form == "'s" ||
+                         v_.word(last + 1).form == "\u2019s")) {
+      for (int end = last + 2; end <= last + 3 && end < n; ++end) {
+        if (!capitalised(end) || taken[static_cast<size_t>(end)]) break;
+        if (known(first, end)) {
+          extend_to(end);
+          break;
+        }
+      }
+    }
     // "New Mexico" with "New" hung elsewhere: the capitalised words right
     // before, likewise.
     for (int begin = first - 1; begin >= first - 2 && begin >= 0; --begin) {
@@ -220,14 +232,20 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
       if (found_already) break;
       if (known(begin, last)) first = begin;
     }
-    // "People's Republic of China": a name whose first word is a
-    // possessive, when the gazetteer knows the whole.
+    // "People's Republic of China", "Queen Anne's County": a name whose
+    // first word or two are a possessive, when the gazetteer knows the
+    // whole.
     if (first >= 2) {
       const std::string_view s = v_.word(first - 1).form;
-      if ((s == "'s" || s == "\u2019s") && capitalised(first - 2) &&
-          !taken[static_cast<size_t>(first - 2)] &&
-          !taken[static_cast<size_t>(first - 1)] && known(first - 2, last)) {
-        first -= 2;
+      if ((s == "'s" || s == "\u2019s") &&
+          !taken[static_cast<size_t>(first - 1)]) {
+        for (int begin = first - 2; begin >= 0 && begin >= first - 3; --begin) {
+          if (!capitalised(begin) || taken[static_cast<size_t>(begin)]) break;
+          if (known(begin, last)) {
+            first = begin;
+            break;
+          }
+        }
       }
     }
     // "Valle del Cauca", "Rio de Janeiro", "Ras al Khaimah": a name
@@ -341,14 +359,7 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
       found = gazetteer_->Find(lookup);
       // A state or a country, or a continent, a sea or a region ("Northern
       // Europe", "the eastern Mediterranean", "Central Luzon").
-      const bool large =
-          NamesArea(found) ||
-          std::any_of(found.begin(), found.end(), [](const auto& p) {
-            return !p.alternate && (p.feature == "CONT" || p.feature == "SEA" ||
-                                    p.feature == "OCN" || p.feature == "RGN" ||
-                                    p.feature == "ISL");
-          });
-      if (!large) found.clear();
+      if (!NamesArea(found) && !NamesRegion(found)) found.clear();
       if (!found.empty()) kind = 'a';
     }
     // "Texas-based", "Kherson-born": the place before the hyphen, which
@@ -378,7 +389,10 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
       for (uint32_t k = span.begin; k <= span.end; ++k) {
         if (k < span.end && text_[k] != '-') continue;
         std::string part = text_.substr(begin, k - begin);
-        if (part.size() >= 2 && NamesArea(gazetteer_->Find(part)) &&
+        // "Asia-Pacific nations": continents and oceans too.
+        const std::vector<geo::Place> part_found = gazetteer_->Find(part);
+        if (part.size() >= 2 &&
+            (NamesArea(part_found) || NamesRegion(part_found)) &&
             part.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 0) {
           geo::ToponymCandidate& t = out->emplace_back();
           t.text = std::move(part);
@@ -402,10 +416,10 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     for (const geo::Place& p : found) {
       area |= p.feature == "PCLI" || p.feature == "ADM1";
       // "Africa", "the Pacific", "Darfur" by their own names.
-      area |= !p.alternate &&
-              (p.feature == "CONT" || p.feature == "OCN" ||
-               p.feature == "SEA" || p.feature == "GULF" ||
-               p.feature == "RGN" || p.feature == "TRR" || p.feature == "ISL");
+      area |= !p.alternate && (p.feature == "CONT" || p.feature == "OCN" ||
+                               p.feature == "SEA" || p.feature == "GULF" ||
+                               p.feature == "RGN" || p.feature == "TRR" ||
+                               geo::IsLandform(p.feature));
       prominent |= p.feature == "PPLC" || p.population >= 100000;
     }
     // "in Asia, Europe and Africa": a conjunct of a place takes its
@@ -725,6 +739,14 @@ void ToponymDetector::AddBranchPlaces(
     }
   }
   out->insert(out->end(), added.begin(), added.end());
+}
+
+bool ToponymDetector::NamesRegion(const std::vector<geo::Place>& found) {
+  return std::any_of(found.begin(), found.end(), [](const geo::Place& p) {
+    return !p.alternate &&
+           (p.feature == "CONT" || p.feature == "SEA" || p.feature == "OCN" ||
+            p.feature == "RGN" || geo::IsLandform(p.feature));
+  });
 }
 
 bool ToponymDetector::NamesTown(const std::vector<geo::Place>& found) {

@@ -65,6 +65,9 @@ class ToponymDetector {
   static bool NamesArea(const std::vector<geo::Place>& found);
   // A town's own name (a populated place's, not another name of it).
   static bool NamesTown(const std::vector<geo::Place>& found);
+  // The name is a continent's, an ocean's, a sea's, a region's or an
+  // island's own.
+  static bool NamesRegion(const std::vector<geo::Place>& found);
   static bool IsPlaceOfNoun(std::string_view lemma);
   static bool IsRoadNoun(std::string_view lemma);
   static bool IsPlaceVerb(std::string_view lemma);

@@ -329,6 +329,11 @@ std::vector<Place> Gazetteer::FindKey(std::string_view key) const {
   return out;
 }
 
+bool IsLandform(std::string_view feature) {
+  return feature == "ISL" || feature == "LK" || feature == "MTS" ||
+         feature == "VAL" || feature == "DLTA" || feature == "PEN";
+}
+
 std::vector<Place> Gazetteer::FindDemonym(std::string_view word) const {
   const std::string key = ThreadNameFolder().Key(word);
   if (key.empty()) return {};

@@ -75,6 +75,11 @@ struct Place {
   bool alternate = false;
 };
 
+// A feature of the land or the water, not a division: an island ("ISL"), a
+// lake ("LK"), a range ("MTS"), a valley ("VAL"), a delta ("DLTA") or a
+// peninsula ("PEN").
+bool IsLandform(std::string_view feature);
+
 class Gazetteer {
  public:
   // Maps the index at `path`. A missing, truncated, corrupt, foreign or

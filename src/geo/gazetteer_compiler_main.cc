@@ -24,65 +24,7 @@
 #include "geo/gazetteer.h"
 #include "geo/geonames_areas.h"
 #include "geo/natural_earth.h"
-
-namespace {
-
-// The supplement: name, other (|-separated), lat, lon, country, admin1,
-// feature, source. Returns the number of problems reported.
-int ReadSupplement(const std::string& path,
-                   sitrep::geo::GazetteerBuilder* builder) {
-  int problems = 0;
-  const absl::Status read = sitrep::ForEachTsvRow(
-      path, [&](int line_no, const std::vector<std::string_view>& fields) {
-        std::vector<std::string> f(fields.begin(), fields.end());
-        char* end = nullptr;
-        sitrep::geo::GazetteerBuilder::Entry e;
-        // A continent, an ocean or sea, or a region or an island across
-        // borders lies in no one country.
-        const bool international =
-            f.size() == 8 &&
-            (f[6] == "CONT" || f[6] == "OCN" || f[6] == "SEA" ||
-             f[6] == "GULF" || f[6] == "RGN" || f[6] == "ISL");
-        if (f.size() != 8 || f[0].empty() ||
-            !(f[4].size() == 2 || (f[4].empty() && international)) ||
-            f[7].empty()) {
-          std::fprintf(stderr,
-                       "%s:%d: expected 8 columns with a name, an alpha-2 "
-                       "country (empty only for a continent, sea or region) "
-                       "and a source\n",
-                       path.c_str(), line_no);
-          ++problems;
-          return absl::OkStatus();
-        }
-        e.name = f[0];
-        for (std::string_view o : sitrep::Split(f[1], '|')) {
-          if (!o.empty()) e.other_names.emplace_back(o);
-        }
-        e.lat = std::strtod(f[2].c_str(), &end);
-        const bool lat_ok = end != f[2].c_str() && e.lat >= -90 && e.lat <= 90;
-        e.lon = std::strtod(f[3].c_str(), &end);
-        const bool lon_ok =
-            end != f[3].c_str() && e.lon >= -180 && e.lon <= 180;
-        if (!lat_ok || !lon_ok) {
-          std::fprintf(stderr, "%s:%d: bad coordinates\n", path.c_str(),
-                       line_no);
-          ++problems;
-          return absl::OkStatus();
-        }
-        e.country = f[4];
-        e.admin1 = f[5];
-        e.feature = f[6];
-        builder->Add(std::move(e));
-        return absl::OkStatus();
-      });
-  if (!read.ok()) {
-    std::fprintf(stderr, "%s\n", std::string(read.message()).c_str());
-    return problems + 1;
-  }
-  return problems;
-}
-
-}  // namespace
+#include "geo/supplement.h"
 
 int main(int argc, char** argv) {
   std::map<std::string, std::string> args;
@@ -118,7 +60,8 @@ int main(int argc, char** argv) {
     if (!builder.AddGeoNamesLine(line)) ++bad;
   }
   size_t counties = 0, areas = 0, countries = 0, country_records = 0,
-         abbreviations = 0, moved = 0, demonyms = 0, skipped = 0;
+         abbreviations = 0, moved = 0, demonyms = 0, supplement = 0,
+         skipped = 0;
   auto failed = [](const absl::Status& s) {
     if (s.ok()) return false;
     std::fprintf(stderr, "%s\n", std::string(s.message()).c_str());
@@ -127,7 +70,8 @@ int main(int argc, char** argv) {
   // The admin-2 areas first: they are placed by the towns alone.
   if (failed(sitrep::geo::AddAdmin2Areas(args["--admin2"], &builder, &counties,
                                          &skipped)) ||
-      ReadSupplement(args["--supplement"], &builder) > 0 ||
+      failed(sitrep::geo::AddSupplement(args["--supplement"], &builder,
+                                        &supplement)) ||
       failed(sitrep::geo::AddAdmin1Areas(args["--admin1"], &builder, &areas,
                                          &skipped)) ||
       failed(sitrep::geo::AddAdmin1Abbreviations(args["--abbreviations"],
@@ -158,10 +102,11 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::printf(
-      "gazetteer: %zu places (%zu admin-2 areas, %zu admin-1 areas, %zu "
+      "gazetteer: %zu places (%zu admin-2 areas, %zu of the supplement, "
+      "%zu admin-1 areas, %zu "
       "abbreviations, %zu countries, %zu with GeoNames' record, %zu moved, "
       "%zu demonyms; %zu lines and %zu areas skipped), %.1f MB -> %s\n",
-      builder.size(), counties, areas, abbreviations, countries,
+      builder.size(), counties, supplement, areas, abbreviations, countries,
       country_records, moved, demonyms, bad, skipped,
       static_cast<double>(bytes.size()) / 1e6, output.c_str());
   return 0;

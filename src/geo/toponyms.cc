@@ -12,15 +12,16 @@
 namespace sitrep::geo {
 namespace {
 
-// How strongly an entry of this kind claims a bare name: a country, then a
-// first-level division, a capital, a seat of a division, a region.
 // An area rather than a point: a division, a region, a continent, a sea,
-// an island.
+// an island, a lake, a range.
 bool IsAreaFeature(std::string_view f) {
   return f == "ADM1" || f == "ADM2" || f == "RGN" || f == "TRR" ||
-         f == "CONT" || f == "OCN" || f == "SEA" || f == "GULF" || f == "ISL";
+         f == "CONT" || f == "OCN" || f == "SEA" || f == "GULF" ||
+         IsLandform(f);
 }
 
+// How strongly an entry of this kind claims a bare name: a country, then a
+// first-level division, a capital, a seat of a division, a region.
 double FeatureRank(std::string_view f) {
   // A country before any town of its name ("Mexico", not Mexico City);
   // a state before most ("Georgia", "Florida").
@@ -29,7 +30,7 @@ double FeatureRank(std::string_view f) {
   // A continent or an ocean before any town named after it ("Africa",
   // "Pacific").
   if (f == "CONT" || f == "OCN") return 10;
-  if (f == "SEA" || f == "GULF" || f == "ISL") return 6;
+  if (f == "SEA" || f == "GULF" || IsLandform(f)) return 6;
   if (f == "PPLC") return 5;
   if (f == "RGN" || f == "TRR") return 4;
   if (f == "PPLA") return 3;
@@ -45,7 +46,7 @@ std::string Precision(std::string_view f) {
   if (f == "ADM1") return "admin1";
   if (f == "ADM2") return "admin2";
   if (f == "RGN" || f == "TRR" || f == "CONT" || f == "OCN" || f == "SEA" ||
-      f == "GULF" || f == "ISL") {
+      f == "GULF" || IsLandform(f)) {
     return "region";
   }
   // A road is the line between the places it joins.
