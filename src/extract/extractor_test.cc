@@ -423,6 +423,9 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
            "3718426\tPort-au-Prince\tPort-au-Prince\t\t18.54\t-72.34\tP\t"
            "PPLC\tHT\t\t11\t\t\t\t1234742\t\t98\tAmerica/Port-au-Prince"
            "\t2020-01-01",
+           // Trinidad, Colorado.
+           "5442010\tTrinidad\tTrinidad\t\t37.17\t-104.50\tP\tPPLA2\tUS\t"
+           "\tCO\t071\t\t\t8200\t\t1838\tAmerica/Denver\t2020-01-01",
            // Prince George, British Columbia.
            "6113365\tPrince George\tPrince George\t\t53.92\t-122.75\tP\t"
            "PPL\tCA\t\t02\t5953\t\t\t65558\t\t575\tAmerica/Vancouver\t"
@@ -507,7 +510,10 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
     builder.Add(e);
   }
   for (auto [name, country] : std::vector<std::pair<const char*, const char*>>{
-           {"New Zealand", "NZ"}, {"Gabon", "GA"}, {"Haiti", "HT"}}) {
+           {"New Zealand", "NZ"},
+           {"Gabon", "GA"},
+           {"Haiti", "HT"},
+           {"Trinidad and Tobago", "TT"}}) {
     geo::GazetteerBuilder::Entry e;
     e.name = name;
     e.country = country;
@@ -758,6 +764,11 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
   EXPECT_EQ(place_names("Two New Mexicans were hurt."),
             "New Mexicans>New Mexico");
   EXPECT_EQ(place_names("Mexican police arrested him."), "Mexican>Mexico");
+  // A name with "and" in it; a place held by someone.
+  EXPECT_EQ(place_names("He flew to Trinidad and Tobago on Monday."),
+            "Trinidad and Tobago>Trinidad and Tobago");
+  EXPECT_EQ(place_names("A man in Russian-occupied Sokolov was hurt."),
+            "Sokolov>Sokolov");
   // A county's name with a possessive, though the parser takes its first
   // words for a town's name.
   EXPECT_EQ(place_names("Ducks were found in Queen Anne's County on "

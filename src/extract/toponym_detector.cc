@@ -161,7 +161,8 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
         // "New York", "British Columbia", "Northern Ireland": a
         // capitalised modifier right before is part of the name.
         const bool modifier = cw.deprel == "amod" && c == first - 1 && c > 0 &&
-                              !taken[static_cast<size_t>(c)];
+                              !taken[static_cast<size_t>(c)] &&
+                              !HeldBy(cw.form);
         if ((cw.deprel == "compound" || cw.deprel == "flat" || modifier) &&
             capitalised(c) && (c == first - 1 || c == last + 1)) {
           first = std::min(first, c);
@@ -204,10 +205,13 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
       }
       if (known(first, end)) extend_to(end);
     }
-    // "Queen Anne's County" where "Queen Anne" is a town's name too: on
-    // over a possessive, likewise.
-    if (last + 2 < n && (v_.word(last + 1).form == "'s" ||
-                         v_.word(last + 1).form == "\u2019s")) {
+    // "Queen Anne's County" where "Queen Anne" is a town's name too, "Jammu
+    // and Kashmir", "Trinidad and Tobago": on over a possessive or "and",
+    // likewise.
+    if (last + 2 < n &&
+        (v_.word(last + 1).form == "'s" ||
+         v_.word(last + 1).form == "\u2019s" ||
+         v_.word(last + 1).form == "and" || v_.word(last + 1).form == "&")) {
       for (int end = last + 2; end <= last + 3 && end < n; ++end) {
         if (!capitalised(end) || taken[static_cast<size_t>(end)]) break;
         if (known(first, end)) {
@@ -274,11 +278,12 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     if (date) continue;
     // The name of a body or a building ("the Republican Medical
     // Center"): capitalised modifiers the name does not take in.
+    // Not a word saying who holds it ("Pakistan-administered Kashmir").
     bool institution = false;
     for (int c : word.children) {
       const std::string_view rel = v_.word(c).deprel;
       if ((rel == "amod" || rel == "compound") && capitalised(c) &&
-          (c < first || c > last) && c < w) {
+          !HeldBy(v_.word(c).form) && (c < first || c > last) && c < w) {
         institution = true;
       }
     }
@@ -931,6 +936,12 @@ bool ToponymDetector::IsCompassWord(std::string_view w) {
          w == "Southwest" || w == "Northern" || w == "Southern" ||
          w == "Eastern" || w == "Western" || w == "Central" || w == "Upper" ||
          w == "Lower" || w == "Greater";
+}
+
+bool ToponymDetector::HeldBy(std::string_view w) {
+  const size_t hyphen = w.find('-');
+  return hyphen != std::string_view::npos && hyphen > 0 &&
+         hyphen + 1 < w.size() && w[hyphen + 1] >= 'a' && w[hyphen + 1] <= 'z';
 }
 
 bool ToponymDetector::AllCapitals(std::string_view s) {

@@ -79,6 +79,10 @@ class ToponymDetector {
   static bool IsKindOfPlaceWord(std::string_view w);
   static bool IsCompassWord(std::string_view w);
   static bool AllCapitals(std::string_view s);
+  // A capitalised word, a hyphen and a lower-case word: who holds, runs or
+  // is based in a place ("Pakistan-administered", "Russian-occupied",
+  // "Texas-based"), not a word of its name.
+  static bool HeldBy(std::string_view w);
 
   const SentenceView& v_;
   const lexicon::Lexicon& lex_;
