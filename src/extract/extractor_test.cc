@@ -764,6 +764,28 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
   EXPECT_EQ(place_names("Two New Mexicans were hurt."),
             "New Mexicans>New Mexico");
   EXPECT_EQ(place_names("Mexican police arrested him."), "Mexican>Mexico");
+  // Places naming sites, with other words or names between.
+  EXPECT_EQ(place_names("Pigs from the Sokolov and Fizuli farms were "
+                        "tested."),
+            "Sokolov>Sokolov|Fizuli>Fizuli");
+  EXPECT_EQ(place_names("The virus persists in Sokolov hog farms, which are "
+                        "few."),
+            "Sokolov>Sokolov");
+  // A place the gazetteer lacks, named with the place that holds it: there,
+  // saying so; not a body's or a building's name.
+  doc = code("Shells hit homes in the Ulanbek district of Sokolov.");
+  ASSERT_EQ(doc.places.size(), 2u);
+  EXPECT_EQ(doc.places[0].text, "Ulanbek");
+  EXPECT_EQ(doc.places[0].name, "Sokolov");
+  EXPECT_EQ(doc.places[0].precision, "near");
+  EXPECT_EQ(doc.places[1].precision, "point");
+  EXPECT_EQ(place_names("Farmers in the Ulanbek district, West Virginia "
+                        "state, lost cattle."),
+            "Ulanbek>West Virginia|West Virginia>West Virginia");
+  EXPECT_EQ(place_names("The swans were found in Mouillee, Texas."),
+            "Mouillee>Texas|Texas>Texas");
+  EXPECT_EQ(place_names("He was hit near Ulanbek High School, Texas."),
+            "Texas>Texas");
   // A name with "and" in it; a place held by someone.
   EXPECT_EQ(place_names("He flew to Trinidad and Tobago on Monday."),
             "Trinidad and Tobago>Trinidad and Tobago");

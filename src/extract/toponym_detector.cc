@@ -332,10 +332,16 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
       return cls == "populated" ? 't' : cls == "territory" ? 'a' : 0;
     };
     // "the capital, Port-au-Prince": a name set beside the word likewise.
+    // Not when the word has a name of its own: in "the Adhamiyah district
+    // of Baghdad" the district is Adhamiyah.
     if (((word.deprel == "nmod" && v_.CaseOf(w) == "of") ||
          word.deprel == "appos") &&
         head >= 0 && v_.word(head).upos == "NOUN") {
-      kind = kind_of(head);
+      const std::vector<int>& ch = v_.word(head).children;
+      const bool named = std::any_of(ch.begin(), ch.end(), [&](int c) {
+        return c < head && v_.word(c).deprel == "compound" && capitalised(c);
+      });
+      if (!named) kind = kind_of(head);
     }
     if (before_place_noun) {
       const Span whole = v_.SpanOf(first, place_noun);
@@ -408,7 +414,20 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
       }
       continue;
     }
-    if (found.empty()) continue;
+    if (found.empty()) {
+      // A place the gazetteer lacks, named with the place that holds it:
+      // placed there, saying so.
+      const Span holder = HolderOf(first, w, last);
+      if (holder.size() > 0) {
+        geo::ToponymCandidate& t = out->emplace_back();
+        t.text = std::move(name);
+        t.span = span;
+        t.lookup = text_.substr(holder.begin, holder.size());
+        t.within = true;
+        t.locative = true;
+      }
+      continue;
+    }
     // Abbreviations, acronyms and initials ("Maj.", "U.N.", "GBI"),
     // unless a country's ("U.S.", "USA") or a state's ("Tenn.", "NSW").
     if (((first == last && name.find('.') != std::string::npos) ||
@@ -527,13 +546,27 @@ void ToponymDetector::FindInto(std::vector<geo::ToponymCandidate>* out) const {
     // Its people and bodies say it is a town ("Berea police").
     if (town_of_people && kind == 0) kind = 't';
     // "the Dadaab camps", "the Pirbright laboratory", "the Zaporizhzhia
-    // nuclear plant": a place naming a site in or by it, and where that
-    // site is.
+    // nuclear plant", "Pandi hog farms", "the Pandi and Talavera farms": a
+    // place naming a site in or by it, and where that site is. The words
+    // between modify the site's noun or name other places of it.
+    int site = head;
+    if (word.deprel == "compound" && site == last + 1 &&
+        !IsSiteNoun(v_.word(site).lemma) && site + 1 < n &&
+        v_.word(site).deprel == "compound" && v_.word(site).head == site + 1 &&
+        !capitalised(site)) {
+      site = site + 1;  // "Pandi hog farms"
+    }
+    bool between = site > last && site <= last + 4;
+    for (int k = last + 1; between && k < site; ++k) {
+      between = v_.word(k).head == site || v_.word(k).head == w ||
+                v_.word(k).deprel == "cc";
+    }
+    // By a place's own name: "Thomas elementary schools" are no county's.
     const bool names_site =
-        word.deprel == "compound" && head >= 0 &&
-        (head == last + 1 ||
-         (head == last + 2 && v_.word(last + 1).head == head)) &&
-        IsSiteNoun(v_.word(head).lemma) && !found.empty();
+        word.deprel == "compound" && between &&
+        IsSiteNoun(v_.word(site).lemma) &&
+        std::any_of(found.begin(), found.end(),
+                    [](const geo::Place& p) { return !p.alternate; });
     // "Northbrook-based", "Kherson-born": a place by its suffix.
     const bool place_by_suffix =
         hyphen_prefix &&
@@ -692,6 +725,63 @@ void ToponymDetector::AddListedPlaces(
     }
   }
   out->insert(out->end(), added.begin(), added.end());
+}
+
+Span ToponymDetector::HolderOf(int first, int w, int last) const {
+  const int n = v_.size();
+  auto capitalised = [&](int k) {
+    const std::string_view f = v_.word(k).form;
+    return !f.empty() && f[0] >= 'A' && f[0] <= 'Z';
+  };
+  // The longest name of one to three capitalised words from `k` that is a
+  // country's or a division's own ("Mashonaland East"), or also a town's.
+  auto known_from = [&](int k, bool or_town) {
+    Span best{0, 0};
+    for (int end = k; end < n && end <= k + 2 && capitalised(end); ++end) {
+      const Span s = v_.SpanOf(k, end);
+      const std::vector<geo::Place> f =
+          gazetteer_->Find(text_.substr(s.begin, s.size()));
+      if (NamesArea(f) || (or_town && NamesTown(f))) best = s;
+    }
+    return best;
+  };
+  const WordView& word = v_.word(w);
+  const int noun = word.head;
+  if (word.deprel == "compound" && noun == last + 1 &&
+      IsDistrictNoun(v_.word(noun).lemma)) {
+    // "the Adhamiyah district of Baghdad": the town or area after "of".
+    for (int c : v_.word(noun).children) {
+      if (c <= noun || v_.word(c).deprel != "nmod" || v_.CaseOf(c) != "of") {
+        continue;
+      }
+      for (int k : v_.Phrase(c)) {
+        if (k > noun && capitalised(k) && v_.word(k).upos == "PROPN") {
+          return known_from(k, true);
+        }
+      }
+    }
+    // "the Wedza district, Mashonaland East province".
+    if (noun + 2 < n && v_.word(noun + 1).form == "," &&
+        capitalised(noun + 2)) {
+      return known_from(noun + 2, false);
+    }
+  }
+  // "in Mouillee, Michigan": a state or a country after a comma, after a
+  // name of one or two words, not a body's or a building's ("Goose Creek
+  // High School, Berkeley County").
+  const std::string prep = v_.CaseOf(w);
+  bool plain_name = last - first <= 1;
+  for (int k = first; plain_name && k <= last; ++k) {
+    plain_name =
+        v_.word(k).upos == "PROPN" && !IsLocalBodyWord(v_.word(k).form) &&
+        !IsStreetWord(v_.word(k).form) && !IsKindOfPlaceWord(v_.word(k).form);
+  }
+  if (plain_name && last + 2 < n && v_.word(last + 1).form == "," &&
+      capitalised(last + 2) &&
+      (prep == "in" || prep == "at" || prep == "near" || prep == "from")) {
+    return known_from(last + 2, false);
+  }
+  return Span{0, 0};
 }
 
 void ToponymDetector::AddBranchPlaces(
@@ -921,6 +1011,16 @@ bool ToponymDetector::IsLocalBodyWord(std::string_view w) {
       "Harbor",   "Harbour",   "Port",       "Station", "Borough", "Town",
       "Village",  "Metro",     "Transit",    "Zoo",     "High"};
   return OneOf(kWords, w);
+}
+
+// The parts of a town or an area a place the gazetteer lacks may be
+// ("the Adhamiyah district of Baghdad", "the Mukuru slums of Nairobi").
+bool ToponymDetector::IsDistrictNoun(std::string_view lemma) {
+  static constexpr std::string_view kNouns[] = {
+      "district",    "area",    "neighbourhood", "neighborhood", "suburb",
+      "quarter",     "section", "township",      "slum",         "locality",
+      "subdistrict", "commune", "municipality",  "ward",         "sector"};
+  return OneOf(kNouns, lemma);
 }
 
 bool ToponymDetector::IsKindOfPlaceWord(std::string_view w) {

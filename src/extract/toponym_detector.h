@@ -77,6 +77,12 @@ class ToponymDetector {
   static bool IsStreetWord(std::string_view w);
   static size_t PartyPrefixLength(std::string_view form);
   static bool IsKindOfPlaceWord(std::string_view w);
+  static bool IsDistrictNoun(std::string_view lemma);
+  // The words of the place named as holding the name of words first..last
+  // whose head is `w`, when the gazetteer knows it: "the Adhamiyah
+  // district of Baghdad", "the Wedza district, Mashonaland East province",
+  // "in Mouillee, Michigan". An empty span when there is none.
+  Span HolderOf(int first, int w, int last) const;
   static bool IsCompassWord(std::string_view w);
   static bool AllCapitals(std::string_view s);
   // A capitalised word, a hyphen and a lower-case word: who holds, runs or

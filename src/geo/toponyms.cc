@@ -356,7 +356,8 @@ std::vector<PlaceMention> ResolveToponyms(
   // is the own name of a country or a state ("Illinois, Missouri, ...").
   std::vector<int> parent(found.size(), -1);
   for (size_t i = 0; i + 1 < found.size(); ++i) {
-    if (list[i] >= 0 && names_area[i]) continue;
+    // A place the gazetteer lacks stands for its holder, no town of it.
+    if ((list[i] >= 0 && names_area[i]) || found[i].within) continue;
     const Span a = found[i].span, b = found[i + 1].span;
     if (b.begin < a.end || b.begin - a.end > 3) continue;
     const std::string_view between = text.substr(a.end, b.begin - a.end);
@@ -539,7 +540,7 @@ std::vector<PlaceMention> ResolveToponyms(
     std::map<std::string, const Place*> by_name;
     for (size_t i = 0; i < found.size(); ++i) {
       const std::vector<Place>& c = candidates[i];
-      if (c.empty()) continue;
+      if (c.empty() || found[i].within) continue;
       const bool paired =
           parent[i] >= 0 || (i > 0 && parent[i - 1] == static_cast<int>(i));
       auto seen = by_name.find(names[i]);
@@ -561,6 +562,23 @@ std::vector<PlaceMention> ResolveToponyms(
         }
       }
       by_name.emplace(names[i], chosen[i]);
+    }
+    // A place the gazetteer lacks: its holder as the report reads it
+    // elsewhere, else its holder's likeliest reading.
+    for (size_t i = 0; i < found.size(); ++i) {
+      if (!found[i].within || candidates[i].empty()) continue;
+      if (auto seen = by_name.find(names[i]); seen != by_name.end()) {
+        chosen[i] = seen->second;
+        continue;
+      }
+      double best = 0;
+      for (const Place& p : candidates[i]) {
+        const double score = score_of(i, p, near, nullptr);
+        if (chosen[i] == nullptr || score > best) {
+          chosen[i] = &p;
+          best = score;
+        }
+      }
     }
     return chosen;
   };
@@ -699,8 +717,11 @@ std::vector<PlaceMention> ResolveToponyms(
     m.admin1 = std::string(p.admin1);
     m.admin2 = std::string(p.admin2);
     m.precision = Precision(p.feature);
-    // "the Shushi region" read as the town Shushi: around it.
-    if (found[i].kind == 'a' && m.precision == "point") m.precision = "near";
+    // "the Shushi region" read as the town Shushi, "the Adhamiyah district
+    // of Baghdad" placed at Baghdad: around it.
+    if ((found[i].kind == 'a' || found[i].within) && m.precision == "point") {
+      m.precision = "near";
+    }
     m.adjectival = found[i].adjectival;
     m.locative = found[i].locative;
     m.road = found[i].road;

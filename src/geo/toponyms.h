@@ -35,6 +35,9 @@ struct ToponymCandidate {
   // What the words around it say it is: 'a' an area ("the Shushi
   // region"), 't' a town or village ("Karin Tak village"); 0 unknown.
   char kind = 0;
+  // A place the gazetteer lacks, placed at the one named as holding it
+  // (`lookup`): "the Adhamiyah district of Baghdad" is near Baghdad.
+  bool within = false;
   // The name to look up when it is not the text ("Texas" for "North
   // Texas"); empty: the text.
   std::string lookup;
