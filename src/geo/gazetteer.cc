@@ -274,14 +274,25 @@ absl::Status Gazetteer::Check(const std::string& name) {
       return corrupt("place name offset");
     }
   }
+  demonym_endings_.assign(26 * 26, false);
   for (size_t i = 0; i < keys_.size(); ++i) {
     if (keys_[i].key >= pool_.size() ||
         (keys_[i].place & ~kAlternateName) >= places_.size()) {
       return corrupt("key entry");
     }
+    const std::string_view key = PoolString(keys_[i].key);
     // Sorted, so that lookups may search.
-    if (i > 0 && PoolString(keys_[i - 1].key) > PoolString(keys_[i].key)) {
+    if (i > 0 && PoolString(keys_[i - 1].key) > key) {
       return corrupt("keys out of order");
+    }
+    if (key.size() >= 3 && key.back() == kDemonymMark[0]) {
+      const char a = key[key.size() - 3], b = key[key.size() - 2];
+      if (a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z') {
+        demonym_endings_[static_cast<size_t>((a - 'a') * 26 + (b - 'a'))] =
+            true;
+      } else {
+        demonym_endings_.assign(26 * 26, true);
+      }
     }
   }
   return absl::OkStatus();
@@ -335,6 +346,17 @@ bool IsLandform(std::string_view feature) {
 }
 
 std::vector<Place> Gazetteer::FindDemonym(std::string_view word) const {
+  // Most words end in two letters no people's word ends in.
+  if (word.size() >= 2) {
+    auto lower = [](char c) {
+      return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    };
+    const char a = lower(word[word.size() - 2]), b = lower(word.back());
+    if (a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' &&
+        !demonym_endings_[static_cast<size_t>((a - 'a') * 26 + (b - 'a'))]) {
+      return {};
+    }
+  }
   const std::string key = ThreadNameFolder().Key(word);
   if (key.empty()) return {};
   return FindKey(key + kDemonymMark);

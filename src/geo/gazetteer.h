@@ -118,6 +118,10 @@ class Gazetteer {
   std::span<const PlaceRecord> places_;
   std::span<const KeyEntry> keys_;
   std::string_view pool_;
+  // The last two letters of the people's words and adjectives the index
+  // holds ("ns" of "ohioans"), 26 x 26, to answer most FindDemonym calls
+  // without folding the word; all true when one ends otherwise.
+  std::vector<bool> demonym_endings_;
 };
 
 // Builds an index: from GeoNames rows (cities500.txt format, tab-separated:
