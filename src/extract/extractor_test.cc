@@ -509,47 +509,36 @@ TEST(ExtractorGazetteerTest, PlacesNamedAsPartiesTakeTheirCountry) {
     e.feature = "PCLI";
     builder.Add(e);
   }
-  for (auto [name, country] : std::vector<std::pair<const char*, const char*>>{
-           {"New Zealand", "NZ"},
-           {"Gabon", "GA"},
-           {"Haiti", "HT"},
-           {"Trinidad and Tobago", "TT"}}) {
+  // Countries, a sea, a continent, an ocean and a lake, some by another
+  // name too: the country's adjective, the sea's short name (written here
+  // as another language's, so that the name alone is no area), the
+  // ocean's short name as its own.
+  struct Area {
+    const char* name;
+    const char* other;
+    bool other_own;
+    const char* country;
+    const char* feature;
+    double lat, lon;
+  };
+  for (const Area& a : std::vector<Area>{
+           {"New Zealand", "", false, "NZ", "PCLI", 0, 0},
+           {"Gabon", "", false, "GA", "PCLI", 0, 0},
+           {"Haiti", "", false, "HT", "PCLI", 0, 0},
+           {"Trinidad and Tobago", "", false, "TT", "PCLI", 0, 0},
+           {"Mexico", "Mexican", true, "MX", "PCLI", 0, 0},
+           {"Mediterranean Sea", "Mediterranean", false, "", "SEA", 35, 18},
+           {"Asia", "", false, "", "CONT", 0, 0},
+           {"Pacific Ocean", "Pacific", true, "", "OCN", 0, 0},
+           {"Lake Erie", "", false, "", "LK", 0, 0}}) {
     geo::GazetteerBuilder::Entry e;
-    e.name = name;
-    e.country = country;
-    e.feature = "PCLI";
-    builder.Add(e);
-  }
-  {
-    // Mexico, named by its adjective too.
-    geo::GazetteerBuilder::Entry e;
-    e.name = "Mexico";
-    e.other_names = {"Mexican"};
-    e.own_names = 1;
-    e.country = "MX";
-    e.feature = "PCLI";
-    builder.Add(e);
-  }
-  {
-    geo::GazetteerBuilder::Entry e;
-    e.name = "Mediterranean Sea";
-    e.other_names = {"Mediterranean"};
-    e.feature = "SEA";
-    e.lat = 35;
-    e.lon = 18;
-    builder.Add(e);
-  }
-  // A continent, an ocean by its short name too, a lake.
-  for (auto [name, other, feature] :
-       std::vector<std::tuple<const char*, const char*, const char*>>{
-           {"Asia", "", "CONT"},
-           {"Pacific Ocean", "Pacific", "OCN"},
-           {"Lake Erie", "", "LK"}}) {
-    geo::GazetteerBuilder::Entry e;
-    e.name = name;
-    if (*other != '\0') e.other_names = {other};
-    e.own_names = e.other_names.size();
-    e.feature = feature;
+    e.name = a.name;
+    if (*a.other != '\0') e.other_names = {a.other};
+    e.own_names = a.other_own ? 1 : 0;
+    e.country = a.country;
+    e.feature = a.feature;
+    e.lat = a.lat;
+    e.lon = a.lon;
     builder.Add(e);
   }
   {

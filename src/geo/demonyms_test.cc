@@ -2,19 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
+
+#include "geo/test_files.h"
 
 namespace sitrep::geo {
 namespace {
-
-std::string Write(const std::string& name, const std::string& content) {
-  const std::string path =
-      (std::filesystem::path(::testing::TempDir()) / name).string();
-  std::ofstream(path) << content;
-  return path;
-}
 
 GazetteerBuilder::Entry Area(const char* name, const char* country,
                              const char* feature) {
@@ -35,11 +28,11 @@ TEST(DemonymsTest, APeoplesWordFindsItsDivisionOnly) {
   b.Add(Area("Ohio", "US", "PPL"));
   b.Add(Area("South Ossetia", "GE", "RGN"));
   size_t added = 0;
-  ASSERT_TRUE(AddDemonyms(Write("demonyms.tsv",
-                                "# a comment\nplace\tcountry\tforms\n"
-                                "Ohio\tUS\tOhioan|Ohioans\n"
-                                "Bavaria\tDE\tBavarian|Bavarians\n"
-                                "South Ossetia\tGE\tSouth Ossetian\n"),
+  ASSERT_TRUE(AddDemonyms(WriteTestFile("demonyms.tsv",
+                                        "# a comment\nplace\tcountry\tforms\n"
+                                        "Ohio\tUS\tOhioan|Ohioans\n"
+                                        "Bavaria\tDE\tBavarian|Bavarians\n"
+                                        "South Ossetia\tGE\tSouth Ossetian\n"),
                           &b, &added)
                   .ok());
   EXPECT_EQ(added, 5u);
@@ -63,14 +56,14 @@ TEST(DemonymsTest, APlaceTheGazetteerLacksIsAnErrorNamingTheLine) {
   size_t added = 0;
   // In another country, or only a town of the name: not found.
   const absl::Status other_country =
-      AddDemonyms(Write("demonyms_missing.tsv",
-                        "place\tcountry\tforms\nOhio\tCA\tOhioan\n"),
+      AddDemonyms(WriteTestFile("demonyms_missing.tsv",
+                                "place\tcountry\tforms\nOhio\tCA\tOhioan\n"),
                   &b, &added);
   EXPECT_NE(std::string(other_country.message()).find("demonyms_missing.tsv:2"),
             std::string::npos)
       << other_country;
-  EXPECT_FALSE(AddDemonyms(Write("demonyms_short.tsv",
-                                 "place\tcountry\tforms\nOhio\tUS\n"),
+  EXPECT_FALSE(AddDemonyms(WriteTestFile("demonyms_short.tsv",
+                                         "place\tcountry\tforms\nOhio\tUS\n"),
                            &b, &added)
                    .ok());
   EXPECT_EQ(added, 0u);

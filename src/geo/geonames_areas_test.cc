@@ -2,19 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
+
+#include "geo/test_files.h"
 
 namespace sitrep::geo {
 namespace {
-
-std::string Write(const std::string& name, const std::string& content) {
-  const std::string path =
-      (std::filesystem::path(::testing::TempDir()) / name).string();
-  std::ofstream(path) << content;
-  return path;
-}
 
 // Two towns of one county, one of another with no name in the list, and a
 // state, written for these tests (facts: approximate coordinates).
@@ -41,7 +34,7 @@ GazetteerBuilder Towns() {
 
 TEST(GeoNamesAreasTest, CountiesLieAmongTheirTowns) {
   GazetteerBuilder b = Towns();
-  const std::string list = Write("admin2_test.json", R"([
+  const std::string list = WriteTestFile("admin2_test.json", R"([
     {"code": "US.KY.125", "name": "Laurel County"},
     {"code": "US.KY.999", "name": "County Without Towns"},
     {"code": "broken", "name": "Not a code"},
@@ -66,18 +59,20 @@ TEST(GeoNamesAreasTest, CountiesLieAmongTheirTowns) {
   ASSERT_EQ(laurel.size(), 1u);
   EXPECT_TRUE(laurel[0].alternate);
   // Not JSON: a clear error.
-  EXPECT_FALSE(
-      AddAdmin2Areas(Write("admin2_bad.json", "{"), &b, &added, &skipped).ok());
+  EXPECT_FALSE(AddAdmin2Areas(WriteTestFile("admin2_bad.json", "{"), &b, &added,
+                              &skipped)
+                   .ok());
   EXPECT_FALSE(
       AddAdmin2Areas("/nonexistent/admin2.json", &b, &added, &skipped).ok());
 }
 
 TEST(GeoNamesAreasTest, AbbreviationsBelongToTheirDivision) {
   GazetteerBuilder b = Towns();
-  const std::string tsv = Write("abbreviations_test.tsv",
-                                "# comment\n"
-                                "country\tadmin1\tabbreviations\tsource\n"
-                                "US\tKY\tKy.|Kent\ttest\n");
+  const std::string tsv =
+      WriteTestFile("abbreviations_test.tsv",
+                    "# comment\n"
+                    "country\tadmin1\tabbreviations\tsource\n"
+                    "US\tKY\tKy.|Kent\ttest\n");
   size_t added = 0;
   ASSERT_TRUE(AddAdmin1Abbreviations(tsv, &b, &added).ok());
   EXPECT_EQ(added, 2u);
@@ -91,19 +86,21 @@ TEST(GeoNamesAreasTest, AbbreviationsBelongToTheirDivision) {
   EXPECT_FALSE((*g)->Find("Kent")[0].alternate);
   // A division the areas lack, or a short row: refused, saying where.
   const absl::Status unknown = AddAdmin1Abbreviations(
-      Write("abbreviations_unknown.tsv",
-            "country\tadmin1\tabbreviations\tsource\nUS\tZZ\tZz.\ttest\n"),
+      WriteTestFile(
+          "abbreviations_unknown.tsv",
+          "country\tadmin1\tabbreviations\tsource\nUS\tZZ\tZz.\ttest\n"),
       &b, &added);
   EXPECT_FALSE(unknown.ok());
   EXPECT_NE(std::string(unknown.message()).find(":2:"), std::string::npos);
   EXPECT_EQ(AddAdmin1Abbreviations("/nonexistent/abbreviations.tsv", &b, &added)
                 .code(),
             absl::StatusCode::kNotFound);
-  EXPECT_FALSE(AddAdmin1Abbreviations(
-                   Write("abbreviations_short.tsv",
-                         "country\tadmin1\tabbreviations\tsource\nUS\tKY\n"),
-                   &b, &added)
-                   .ok());
+  EXPECT_FALSE(
+      AddAdmin1Abbreviations(
+          WriteTestFile("abbreviations_short.tsv",
+                        "country\tadmin1\tabbreviations\tsource\nUS\tKY\n"),
+          &b, &added)
+          .ok());
 }
 
 TEST(GeoNamesAreasTest, CountriesTakeGeoNamesOwnRecord) {
@@ -119,7 +116,7 @@ TEST(GeoNamesAreasTest, CountriesTakeGeoNamesOwnRecord) {
   xk.name = "Kosovo";
   xk.country = "XK";
   b.Add(xk);
-  const std::string records = Write("country_records_test.json", R"({
+  const std::string records = WriteTestFile("country_records_test.json", R"({
     "AZ": {"n": "Azerbaijan", "gi": 587116, "c": {"a": 40.5, "o": 47.5}},
     "FR": {"n": "France", "gi": 3017382, "c": {"a": 46, "o": 2}},
     "XK": {"n": "Kosovo", "c": {"a": "not a number", "o": 21}}})");
@@ -136,9 +133,10 @@ TEST(GeoNamesAreasTest, CountriesTakeGeoNamesOwnRecord) {
   EXPECT_NEAR(found[0].lon, 47.5, 1e-4);
   EXPECT_NEAR((*g)->Find("Kosovo")[0].lat, 40.3, 1e-4);
   EXPECT_TRUE((*g)->Find("France").empty());
-  EXPECT_FALSE(UseGeoNamesCountryRecords(
-                   Write("country_records_bad.json", "[1]"), &b, &updated)
-                   .ok());
+  EXPECT_FALSE(
+      UseGeoNamesCountryRecords(
+          WriteTestFile("country_records_bad.json", "[1]"), &b, &updated)
+          .ok());
 }
 
 TEST(GeoNamesAreasTest, CountriesFarFromTheirRecordMove) {
@@ -151,11 +149,12 @@ TEST(GeoNamesAreasTest, CountriesFarFromTheirRecordMove) {
   ca.lon = -113.6;
   b.Add(ca);
   size_t moved = 0;
-  ASSERT_TRUE(MoveCountryPoints(Write("country_points.tsv",
+  ASSERT_TRUE(
+      MoveCountryPoints(WriteTestFile("country_points.tsv",
                                       "# a comment\ncountry\tlat\tlon\tsource\n"
                                       "CA\t60\t-95\tan atlas\n"),
-                                &b, &moved)
-                  .ok());
+                        &b, &moved)
+          .ok());
   EXPECT_EQ(moved, 1u);
   auto g = Gazetteer::FromBytes(b.Build(), "points");
   ASSERT_TRUE(g.ok()) << g.status();
@@ -163,17 +162,17 @@ TEST(GeoNamesAreasTest, CountriesFarFromTheirRecordMove) {
   // A country the gazetteer lacks, or a point off the globe, is an error
   // naming the line.
   const absl::Status missing = MoveCountryPoints(
-      Write("country_points_missing.tsv",
-            "country\tlat\tlon\tsource\nFR\t46\t2\tan atlas\n"),
+      WriteTestFile("country_points_missing.tsv",
+                    "country\tlat\tlon\tsource\nFR\t46\t2\tan atlas\n"),
       &b, &moved);
   EXPECT_NE(std::string(missing.message()).find("country_points_missing.tsv:2"),
             std::string::npos)
       << missing;
-  EXPECT_FALSE(
-      MoveCountryPoints(Write("country_points_bad.tsv",
-                              "country\tlat\tlon\tsource\nCA\t91\t0\tx\n"),
-                        &b, &moved)
-          .ok());
+  EXPECT_FALSE(MoveCountryPoints(
+                   WriteTestFile("country_points_bad.tsv",
+                                 "country\tlat\tlon\tsource\nCA\t91\t0\tx\n"),
+                   &b, &moved)
+                   .ok());
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "geo/test_files.h"
 #include "nlohmann/json.hpp"
 
 namespace sitrep::geo {
@@ -37,15 +38,8 @@ TEST(NaturalEarthTest, CentroidOfTheLargestPolygon) {
       R"({"type": "Polygon", "coordinates": [[["a", 1]]]})")));
 }
 
-std::string Write(const std::string& name, const std::string& text) {
-  const std::string path =
-      (std::filesystem::path(::testing::TempDir()) / name).string();
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
-
 TEST(NaturalEarthTest, AreasAndCountriesBecomeFindablePlaces) {
-  const std::string admin1 = Write("ne_admin1_test.json", R"({
+  const std::string admin1 = WriteTestFile("ne_admin1_test.json", R"({
     "type": "FeatureCollection", "features": [
       {"type": "Feature", "properties": {"iso_a2": "AZ", "name": "Qarabağ",
         "name_en": "Karabakh Economic Region", "name_alt": "Garabagh|Karabagh",

@@ -2,19 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
+
+#include "geo/test_files.h"
 
 namespace sitrep::geo {
 namespace {
-
-std::string Write(const std::string& name, const std::string& content) {
-  const std::string path =
-      (std::filesystem::path(::testing::TempDir()) / name).string();
-  std::ofstream(path) << content;
-  return path;
-}
 
 constexpr char kHeader[] =
     "# a comment\nname\tother\tlat\tlon\tcountry\tadmin1\tfeature\tsource\n";
@@ -22,7 +15,8 @@ constexpr char kHeader[] =
 TEST(SupplementTest, OtherEnglishNamesAreThePlacesOwnAndLakesCrossBorders) {
   GazetteerBuilder b;
   size_t added = 0;
-  ASSERT_TRUE(AddSupplement(Write("supplement.tsv",
+  ASSERT_TRUE(
+      AddSupplement(WriteTestFile("supplement.tsv",
                                   std::string(kHeader) +
                                       "Mediterranean Sea\tMediterranean\t35\t"
                                       "18\t\t\tSEA\tgeneral geography\n"
@@ -30,8 +24,8 @@ TEST(SupplementTest, OtherEnglishNamesAreThePlacesOwnAndLakesCrossBorders) {
                                       "TRR\tgeneral geography\n"
                                       "Lake Chad\t\t13.3\t14.1\t\t\tLK\t"
                                       "general geography\n"),
-                            &b, &added)
-                  .ok());
+                    &b, &added)
+          .ok());
   EXPECT_EQ(added, 3u);
   auto g = Gazetteer::FromBytes(b.Build(), "supplement");
   ASSERT_TRUE(g.ok()) << g.status();
@@ -55,7 +49,8 @@ TEST(SupplementTest, ABadRowIsAnErrorNamingItsLine) {
        {"Sokolov\t\t50.2\t12.6\t\t\tPPL\tan atlas\n",
         "Sea\t\t95\t0\t\t\tSEA\tan atlas\n", "Sea\t\t35\t18\n"}) {
     const absl::Status s = AddSupplement(
-        Write("supplement_bad.tsv", std::string(kHeader) + row), &b, &added);
+        WriteTestFile("supplement_bad.tsv", std::string(kHeader) + row), &b,
+        &added);
     EXPECT_NE(std::string(s.message()).find("supplement_bad.tsv:3"),
               std::string::npos)
         << row << s;
